@@ -1,0 +1,46 @@
+"""The main menu: one list, each entry shown only to the roles that may use it.
+
+Features add their entries here; the template renders what the user's roles allow.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+
+ALL_ROLES = frozenset(Role.values)
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    icon: str
+    roles: frozenset[str]
+
+    def visible_for(self, user) -> bool:
+        return bool(user.roles.intersection(self.roles))
+
+
+NAV_ITEMS = [
+    NavItem(_("Home"), "home", "house", ALL_ROLES),
+    NavItem(_("Schools"), "schools:school_list", "building", ALL_ROLES - {Role.SRO}),
+    NavItem(_("My schools"), "schools:school_list", "building", frozenset({Role.SRO})),
+]
+
+
+def navigation(request):
+    user = request.user
+    if not user.is_authenticated:
+        return {"nav_items": []}
+    items, seen = [], set()
+    for item in NAV_ITEMS:
+        if item.url_name in seen or not item.visible_for(user):
+            continue
+        seen.add(item.url_name)
+        items.append({"label": item.label, "url": reverse(item.url_name), "icon": item.icon,
+                      "active": request.resolver_match is not None
+                      and request.resolver_match.view_name == item.url_name})
+    return {"nav_items": items, "show_admin_link": user.is_staff}

@@ -1,0 +1,74 @@
+"""Each role's home page and navigation show their scope and nothing else."""
+
+import pytest
+from django.urls import reverse
+
+from .factories import SchoolFactory
+
+
+def nav_labels(response):
+    return [str(item["label"]) for item in response.context["nav_items"]]
+
+
+def test_home_requires_sign_in(client):
+    response = client.get(reverse("home"))
+    assert response.status_code == 302
+
+
+def test_coordinator_home_lists_their_division_with_counts(client, coordinator, division, school, other_school, outside_school):
+    client.force_login(coordinator)
+    response = client.get(reverse("home"))
+    [shown] = response.context["divisions"]
+    assert shown == division
+    assert shown.visible_schools == 2
+    assert shown.visible_enrolment == school.enrolment + other_school.enrolment
+    assert outside_school.division.name not in response.text
+
+
+def test_principal_home_counts_only_their_school(client, principal, division, school, other_school):
+    client.force_login(principal)
+    [shown] = client.get(reverse("home")).context["divisions"]
+    assert shown.visible_schools == 1
+
+
+def test_sro_home_counts_only_assigned_schools(client, sro, school, other_school):
+    client.force_login(sro)
+    [shown] = client.get(reverse("home")).context["divisions"]
+    assert shown.visible_schools == 1
+
+
+def test_program_admin_home_lists_every_division(client, program_admin, school, outside_school):
+    client.force_login(program_admin)
+    divisions = client.get(reverse("home")).context["divisions"]
+    assert {d.pk for d in divisions} == {school.division_id, outside_school.division_id}
+
+
+def test_user_without_roles_is_told_so(client, django_user_model):
+    user = django_user_model.objects.create_user("nobody", password="a-long-test-password")
+    client.force_login(user)
+    assert "You have no role" in client.get(reverse("home")).text
+
+
+def test_sro_navigation_offers_my_schools(client, sro):
+    client.force_login(sro)
+    assert nav_labels(client.get(reverse("home"))) == ["Home", "My schools"]
+
+
+def test_coordinator_navigation_offers_schools_without_admin(client, coordinator):
+    client.force_login(coordinator)
+    response = client.get(reverse("home"))
+    assert nav_labels(response) == ["Home", "Schools"]
+    assert reverse("admin:index") not in response.text
+
+
+def test_program_admin_navigation_has_the_admin_site(client, program_admin):
+    client.force_login(program_admin)
+    assert reverse("admin:index") in client.get(reverse("home")).text
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_home_runs_a_fixed_number_of_queries(client, coordinator, division, count, django_assert_num_queries):
+    SchoolFactory.create_batch(count, division=division)
+    client.force_login(coordinator)
+    with django_assert_num_queries(5):
+        client.get(reverse("home"))

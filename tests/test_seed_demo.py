@@ -1,0 +1,58 @@
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+
+from accounts.models import Role, User
+from schools.models import School, SchoolDivision
+
+
+def snapshot():
+    """Every row of every model of the project's apps, as comparable values."""
+    data = {}
+    for model in apps.get_models():
+        if model._meta.app_label in {"schools", "accounts", "officers", "incidents", "evaluations"}:
+            rows = model.objects.order_by("pk").values()
+            data[model._meta.label] = [{k: v for k, v in row.items() if k != "last_login"} for row in rows]
+    return data
+
+
+@pytest.fixture
+def seeded(db, settings):
+    settings.DEBUG = True
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def test_seed_demo_refuses_with_debug_off(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="--force"):
+        call_command("seed_demo")
+
+
+def test_seed_demo_makes_the_winnipeg_program(seeded):
+    winnipeg = School.objects.filter(division__code__in=["WSD", "PTSD"])
+    assert winnipeg.count() == 107
+    assert set(winnipeg.values_list("level", flat=True)) == set(School.Level.values)
+    assert SchoolDivision.objects.filter(province__code="AB").count() == 1
+    assert SchoolDivision.objects.filter(province__code="ON").count() == 1
+
+
+def test_seed_demo_gives_each_demo_user_their_scope(seeded):
+    expected = {"sro": 10, "principal": 1, "coordinator": School.objects.filter(division__code="WSD").count(),
+                "evaluator": 107, "programadmin": School.objects.count()}
+    for username, count in expected.items():
+        user = User.objects.get(username=username)
+        assert School.objects.visible_to(user).count() == count, username
+    assert User.objects.get(username="sro").roles == {Role.SRO}
+
+
+def test_seed_demo_twice_changes_nothing(seeded, settings):
+    before = snapshot()
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert snapshot() == before
+
+
+def test_demo_password_comes_from_the_environment(db, settings, monkeypatch):
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_PASSWORD", "another-demo-password")
+    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert User.objects.get(username="coordinator").check_password("another-demo-password")
