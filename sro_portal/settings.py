@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "schools",
     "accounts",
     "officers",
+    "activities",
     "incidents",
     "evaluations",
 ]
@@ -189,3 +190,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Program rules, one section per app (each app reads its own settings from here).

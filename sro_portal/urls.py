@@ -15,5 +15,9 @@ urlpatterns = [
          name="password_change_done"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("schools.urls")),
+    path("officers/", include("officers.urls")),
+    path("activities/", include("activities.urls")),
+    path("incidents/", include("incidents.urls")),
+    path("evaluations/", include("evaluations.urls")),
     path("admin/", admin.site.urls),
 ]
