@@ -1,4 +1,5 @@
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -13,7 +14,10 @@ class SchoolFilter(django_filters.FilterSet):
         label=_("School division"), queryset=SchoolDivision.objects.none()
     )
     level = django_filters.ChoiceFilter(label=_("Level"), choices=School.Level.choices)
-    active = django_filters.BooleanFilter(label=_("Active"))
+    active = django_filters.BooleanFilter(
+        label=_("Active"),
+        widget=forms.Select(choices=[("", _("Any")), ("true", _("Yes")), ("false", _("No"))]),
+    )
 
     class Meta:
         model = School

@@ -152,3 +152,11 @@ def test_school_list_runs_a_fixed_number_of_queries(client, coordinator, divisio
     # session, user, role grants, count, page of schools, division filter choices
     with django_assert_num_queries(6):
         client.get(reverse("schools:school_list"))
+
+
+def test_school_list_filters_inactive_schools(client, coordinator, school, other_school):
+    other_school.active = False
+    other_school.save(update_fields=["active"])
+    client.force_login(coordinator)
+    response = client.get(reverse("schools:school_list"), {"active": "false"})
+    assert [s.name for s in response.context["page"]] == [other_school.name]
