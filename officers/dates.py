@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext
 
+# A day before any term: the open start of "terms that already ended".
+LONG_AGO = datetime.date(1900, 1, 1)
+
 
 def add_years(day: datetime.date, years: int) -> datetime.date:
     """The same calendar day `years` later (or earlier); 29 February becomes 28 February

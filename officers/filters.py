@@ -6,11 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from schools.models import PoliceService, School, SchoolDivision
 
-from .dates import add_months
+from .dates import LONG_AGO, add_months
 from .models import MANAGER_ROLES, Assignment, Course, Officer
 from .training import TrainingState, training_state_q
 
-LONG_AGO = datetime.date(1900, 1, 1)
 TERM_CHOICES = [
     ("3", _("Within 3 months")),
     ("6", _("Within 6 months")),

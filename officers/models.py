@@ -210,19 +210,29 @@ class Assignment(models.Model):
         on = on or timezone.localdate()
         return self.start <= on and (self.end is None or self.end >= on)
 
+    def _placement_changed(self) -> bool:
+        """True for a new assignment, or when its officer, school or start changed (one query).
+        The placement rules (police service, eligibility) are checked only then, so that an
+        existing assignment can always be ended even if a rule or a setting changed since."""
+        if self._state.adding or self.pk is None:
+            return True
+        saved = Assignment.objects.filter(pk=self.pk).values_list("officer_id", "school_id", "start").first()
+        return saved != (self.officer_id, self.school_id, self.start)
+
     def clean(self):
         """The rules of one assignment; each error is keyed to `start`, `end` or `school`."""
         errors = {}
+        placement_changed = self._placement_changed()
         if self.start and self.end and self.end < self.start:
             errors["end"] = _("The end (%(end)s) cannot be before the start (%(start)s).") % {
                 "end": formats.date_format(self.end), "start": formats.date_format(self.start)
             }
         served_by = self.school.division.police_service_id if self.school_id else None
-        if self.officer_id and self.school_id and served_by != self.officer.police_service_id:
+        if placement_changed and self.officer_id and self.school_id and served_by != self.officer.police_service_id:
             errors["school"] = _("This school is served by %(service)s, not by the officer's police service.") % {
                 "service": self.school.division.police_service
             }
-        if self.officer_id and self.start and not self.officer.is_eligible_on(self.start):
+        if placement_changed and self.officer_id and self.start and not self.officer.is_eligible_on(self.start):
             errors["start"] = _(
                 "On %(start)s this officer has %(service)s of service; an SRO needs at least "
                 "%(years)d years of service when the assignment starts."

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from schools.models import School
 
-from .dates import add_months
+from .dates import LONG_AGO, add_months
 from .filters import OfficerFilter
 from .models import MANAGER_ROLES, Assignment, Course, Officer, TermExtension
 from .training import officer_training_rows
@@ -54,6 +54,22 @@ def terms_ending(*, user, today: datetime.date | None = None, months: int | None
     officers = (
         Officer.objects.visible_to(user).with_term_end()
         .terms_ending_between(today, add_months(today, months))
+        .select_related("user", "police_service")
+        .prefetch_related(_current_assignments(user, today))
+    )
+    return sorted(officers, key=lambda officer: (officer.term_end, officer.name))
+
+
+def terms_ended_still_assigned(*, user, today: datetime.date | None = None) -> list[Officer]:
+    """Officers in scope whose term has ended but who still have a current assignment in scope."""
+    today = today or timezone.localdate()
+    assigned = (
+        Assignment.objects.current(on=today).visible_to(user, roles=MANAGER_ROLES).values("officer_id")
+    )
+    officers = (
+        Officer.objects.visible_to(user).with_term_end()
+        .terms_ending_between(LONG_AGO, today - datetime.timedelta(days=1))
+        .filter(pk__in=assigned)
         .select_related("user", "police_service")
         .prefetch_related(_current_assignments(user, today))
     )

@@ -29,6 +29,7 @@ from .selectors import (
     get_officer_for_user,
     officer_list,
     officer_profile,
+    terms_ended_still_assigned,
     terms_ending,
 )
 
@@ -77,6 +78,7 @@ def officer_export(request):
 def terms_ending_view(request):
     return render(request, "officers/terms_ending.html", {
         "officers": terms_ending(user=request.user),
+        "ended": terms_ended_still_assigned(user=request.user),
         "months": settings.SRO_TERM_ENDING_MONTHS,
     })
 

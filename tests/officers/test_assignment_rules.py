@@ -154,3 +154,19 @@ def test_the_maximum_defaults_to_twelve_schools():
     from django.conf import settings as live
 
     assert live.SRO_MAX_SCHOOLS == 12
+
+
+def test_an_existing_assignment_can_be_ended_after_the_service_rule_was_raised(settings, officer, school):
+    assignment = assignment_create(officer=officer, school=school, start=D(2021, 1, 4))
+    settings.SRO_MIN_SERVICE_YEARS = 10
+    assignment_end(assignment=assignment, end=D(2022, 6, 30))
+    assignment.refresh_from_db()
+    assert assignment.end == D(2022, 6, 30)
+
+
+def test_moving_the_start_of_an_assignment_checks_eligibility_again(officer, school):
+    assignment = assignment_create(officer=officer, school=school, start=D(2021, 1, 4))
+    assignment.start = D(2020, 8, 31)
+    with pytest.raises(ValidationError) as exc:
+        assignment.full_clean()
+    assert "4 years and 365 days" in messages_of(exc, "start")

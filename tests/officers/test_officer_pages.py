@@ -202,7 +202,8 @@ def test_terms_ending_lists_terms_within_six_months(client, coordinator, divisio
     client.force_login(coordinator)
     response = client.get(reverse("officers:terms_ending"))
     assert soon.name in response.text
-    assert later.name not in response.text and officer.name not in response.text
+    assert later.name not in response.text
+    assert response.context["officers"] == [soon]
 
 
 def test_terms_ending_hides_officers_out_of_scope(client, outsider, division):
@@ -245,3 +246,11 @@ def test_navigation_shows_officers_to_coordinators_and_my_profile_to_sros(client
     text = client.get(reverse("home")).text
     assert f'href="{reverse("officers:my_profile")}"' in text
     assert f'href="{reverse("officers:officer_list")}"' not in text
+
+
+def test_terms_ending_also_lists_officers_still_assigned_after_their_term(client, coordinator, officer, division):
+    retired = officer_for(division, became_sro_on=datetime.date(2019, 1, 1))  # ended, no assignment
+    client.force_login(coordinator)
+    response = client.get(reverse("officers:terms_ending"))
+    assert [o.pk for o in response.context["ended"]] == [officer.pk]
+    assert retired.name not in response.text
