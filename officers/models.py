@@ -126,6 +126,11 @@ class Officer(models.Model):
         """Length of service on `day`."""
         return length_between(self.joined_service_on, day)
 
+    @property
+    def eligible_from(self) -> datetime.date:
+        """The first day the officer may start an SRO assignment."""
+        return add_years(self.joined_service_on, settings.SRO_MIN_SERVICE_YEARS)
+
     def is_eligible_on(self, day: datetime.date) -> bool:
         """At least SRO_MIN_SERVICE_YEARS of service on `day` (exactly that many is enough)."""
         return self.service_on(day).at_least(settings.SRO_MIN_SERVICE_YEARS)

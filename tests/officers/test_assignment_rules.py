@@ -170,3 +170,9 @@ def test_moving_the_start_of_an_assignment_checks_eligibility_again(officer, sch
     with pytest.raises(ValidationError) as exc:
         assignment.full_clean()
     assert "4 years and 365 days" in messages_of(exc, "start")
+
+
+def test_eligible_from_is_the_first_day_an_assignment_may_start(officer, school):
+    assert officer.eligible_from == D(2020, 9, 1)
+    assert officer.is_eligible_on(officer.eligible_from)
+    assert not officer.is_eligible_on(officer.eligible_from - datetime.timedelta(days=1))

@@ -200,3 +200,19 @@ def test_a_future_completion_is_refused_beside_the_date(manager, officer):
     assert response.status_code == 200
     assert response.context["form"].errors["completed_on"]
     assert not TrainingRecord.objects.exists()
+
+
+def test_a_reassignment_beyond_the_maximum_warns_but_saves(manager, settings, assignment, division, other_school):
+    settings.SRO_MAX_SCHOOLS = 1
+    busy = officer_for(division)
+    AssignmentFactory(officer=busy, school=other_school, start=D(2021, 1, 1))
+    response = manager.post(reverse("officers:assignment_reassign", args=[assignment.pk]),
+                            {"to_officer": busy.pk, "on_date": "2025-01-06"}, follow=True)
+    assert Assignment.objects.filter(officer=busy, school=assignment.school).exists()
+    assert "more than the usual maximum of 1" in response.text
+
+
+def test_showing_a_form_changes_nothing(manager, assignment):
+    manager.get(reverse("officers:assignment_end", args=[assignment.pk]))
+    assignment.refresh_from_db()
+    assert assignment.end is None
