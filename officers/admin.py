@@ -1,6 +1,8 @@
+"""Admin site: for program administrators. Model clean() applies the same rules as the pages."""
+
 from django.contrib import admin
 
-from .models import Assignment, Officer
+from .models import Assignment, Course, Officer, TermExtension, TrainingRecord
 
 
 class AssignmentInline(admin.TabularInline):
@@ -9,10 +11,32 @@ class AssignmentInline(admin.TabularInline):
     autocomplete_fields = ["school"]
 
 
+class TrainingRecordInline(admin.TabularInline):
+    model = TrainingRecord
+    extra = 0
+    fields = ["course", "completed_on", "recorded_by", "recorded_at"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+
+class TermExtensionInline(admin.TabularInline):
+    model = TermExtension
+    extra = 0
+    fields = ["new_end", "reason", "created_by", "created_at"]
+    readonly_fields = ["created_by", "created_at"]
+
+
 @admin.register(Officer)
 class OfficerAdmin(admin.ModelAdmin):
-    list_display = ["badge_number", "user", "rank", "police_service", "became_sro_on"]
+    list_display = ["badge_number", "user", "rank", "police_service", "joined_service_on", "became_sro_on"]
+    list_filter = ["police_service"]
     list_select_related = ["user", "police_service"]
     search_fields = ["badge_number", "user__last_name", "user__username"]
     autocomplete_fields = ["user"]
-    inlines = [AssignmentInline]
+    inlines = [AssignmentInline, TermExtensionInline, TrainingRecordInline]
+
+
+@admin.register(Course)
+class CourseAdmin(admin.ModelAdmin):
+    list_display = ["name", "code", "provider", "due_days", "position", "active"]
+    list_editable = ["due_days", "position", "active"]
+    prepopulated_fields = {"code": ["name"]}

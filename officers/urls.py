@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "officers"
-urlpatterns = []
+urlpatterns = [
+    path("", views.officer_list_view, name="officer_list"),
+    path("export.csv", views.officer_export, name="officer_export"),
+    path("terms-ending/", views.terms_ending_view, name="terms_ending"),
+    path("me/", views.my_profile, name="my_profile"),
+    path("<int:pk>/", views.officer_detail, name="officer_detail"),
+    path("<int:pk>/assignments/new/", views.assignment_create_view, name="assignment_create"),
+    path("<int:pk>/extensions/new/", views.term_extension_create_view, name="term_extension_create"),
+    path("<int:pk>/training/new/", views.training_record_create_view, name="training_record_create"),
+    path("assignments/<int:pk>/end/", views.assignment_end_view, name="assignment_end"),
+    path("assignments/<int:pk>/reassign/", views.assignment_reassign_view, name="assignment_reassign"),
+]

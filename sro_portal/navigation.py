@@ -28,6 +28,11 @@ NAV_ITEMS = [
     NavItem(_("Home"), "home", "house", ALL_ROLES),
     NavItem(_("Schools"), "schools:school_list", "building", ALL_ROLES - {Role.SRO}),
     NavItem(_("My schools"), "schools:school_list", "building", frozenset({Role.SRO})),
+    NavItem(_("Officers"), "officers:officer_list", "person-badge",
+            frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("Terms ending"), "officers:terms_ending", "hourglass-split",
+            frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("My profile"), "officers:my_profile", "person-vcard", frozenset({Role.SRO})),
 ]
 
 

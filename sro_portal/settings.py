@@ -192,3 +192,13 @@ LOGGING = {
 }
 
 # Program rules, one section per app (each app reads its own settings from here).
+
+# officers
+# Years of police service an officer needs on the day an SRO assignment starts.
+SRO_MIN_SERVICE_YEARS = envint("SRO_MIN_SERVICE_YEARS", "5")
+# Length of an SRO term, from the date the officer became an SRO (extensions may follow).
+SRO_TERM_YEARS = envint("SRO_TERM_YEARS", "5")
+# "Terms ending soon": within this many months.
+SRO_TERM_ENDING_MONTHS = envint("SRO_TERM_ENDING_MONTHS", "6")
+# More schools than this for one officer at once gives a warning (never a refusal).
+SRO_MAX_SCHOOLS = envint("SRO_MAX_SCHOOLS", "12")

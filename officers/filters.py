@@ -1,0 +1,72 @@
+import datetime
+
+import django_filters
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import PoliceService, School, SchoolDivision
+
+from .dates import LONG_AGO, add_months
+from .models import MANAGER_ROLES, Assignment, Course, Officer
+from .training import TrainingState, training_state_q
+
+TERM_CHOICES = [
+    ("3", _("Within 3 months")),
+    ("6", _("Within 6 months")),
+    ("12", _("Within 12 months")),
+    ("ended", _("Already ended")),
+]
+TRAINING_CHOICES = [
+    (TrainingState.COMPLETE, _("All courses complete")),
+    (TrainingState.DUE, _("A course due")),
+    (TrainingState.OVERDUE, _("A course overdue")),
+    (TrainingState.MISSING, _("A course missing")),
+]
+
+
+class OfficerFilter(django_filters.FilterSet):
+    """Filters for the officer list. Choices come from the user's scope only."""
+
+    q = django_filters.CharFilter(label=_("Name or badge"), method="search")
+    police_service = django_filters.ModelChoiceFilter(
+        label=_("Police service"), queryset=PoliceService.objects.none()
+    )
+    division = django_filters.ModelChoiceFilter(
+        label=_("School division"), queryset=SchoolDivision.objects.none(), method="in_division",
+        help_text=_("Officers currently assigned to a school of this division."),
+    )
+    training = django_filters.ChoiceFilter(label=_("Training"), choices=TRAINING_CHOICES, method="in_training_state")
+    term = django_filters.ChoiceFilter(label=_("Term ending"), choices=TERM_CHOICES, method="term_ending")
+
+    class Meta:
+        model = Officer
+        fields = ["q", "police_service", "division", "training", "term"]
+
+    def __init__(self, *args, user, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.today = today
+        self.filters["police_service"].queryset = PoliceService.objects.filter(
+            pk__in=Officer.objects.visible_to(user).values("police_service")
+        )
+        self.filters["division"].queryset = SchoolDivision.objects.visible_to(user, roles=MANAGER_ROLES)
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(user__first_name__icontains=value) | Q(user__last_name__icontains=value)
+            | Q(badge_number__icontains=value)
+        )
+
+    def in_division(self, queryset, name, value):
+        schools = School.objects.visible_to(self.user, roles=MANAGER_ROLES).filter(division=value)
+        assigned = Assignment.objects.current(on=self.today).filter(school__in=schools).values("officer_id")
+        return queryset.filter(pk__in=assigned)
+
+    def in_training_state(self, queryset, name, value):
+        courses = list(Course.objects.filter(active=True))
+        return queryset.filter(training_state_q(value, courses, on=self.today))
+
+    def term_ending(self, queryset, name, value):
+        if value == "ended":
+            return queryset.terms_ending_between(LONG_AGO, self.today - datetime.timedelta(days=1))
+        return queryset.terms_ending_between(self.today, add_months(self.today, int(value)))
