@@ -1,5 +1,7 @@
 """One demo user per role. Passwords are set only when a user is first created."""
 
+from django.contrib.auth.hashers import make_password
+
 from schools.models import School, SchoolDivision
 
 from .models import Role, RoleGrant, User
@@ -21,7 +23,10 @@ def demo_user(ctx, username, first_name, last_name, **extra) -> User:
                   "email": f"{username}@example.org", **extra},
     )
     if created:
-        user.set_password(ctx.password)
+        # Hashing is deliberately slow; the demo users share one password, so hash it once.
+        if not hasattr(ctx, "password_hash"):
+            ctx.password_hash = make_password(ctx.password)
+        user.password = ctx.password_hash
         user.save(update_fields=["password"])
     return user
 
