@@ -12,7 +12,7 @@ from officers.models import Assignment, Officer
 from schools.models import School
 
 from .filters import ActivityFilter
-from .models import BROWSE_ROLES, UNLOCK_ROLES, Activity, Category, contact_minutes_q
+from .models import AUDIENCE_FIELDS, BROWSE_ROLES, UNLOCK_ROLES, Activity, Category, contact_minutes_q
 
 WEEKS_PER_PAGE = 4
 
@@ -49,15 +49,14 @@ def get_officer_for_user(user) -> Officer | None:
 
 def activity_totals(activities: QuerySet) -> dict:
     """Entries, minutes, contact minutes and people reached, in one query."""
-    return activities.aggregate(
+    fields = ("minutes", *AUDIENCE_FIELDS)
+    totals = activities.aggregate(
         entries=Count("pk"),
-        minutes=Sum("minutes", default=0),
         contact_minutes=Sum("minutes", filter=contact_minutes_q(), default=0),
-        students=Sum("students", default=0),
-        staff=Sum("staff", default=0),
-        parents=Sum("parents", default=0),
-        community=Sum("community", default=0),
+        **{f"total_{name}": Sum(name, default=0) for name in fields},
     )
+    return {"entries": totals["entries"], "contact_minutes": totals["contact_minutes"],
+            **{name: totals[f"total_{name}"] for name in fields}}
 
 
 def category_totals(activities: QuerySet) -> list[dict]:
@@ -66,11 +65,12 @@ def category_totals(activities: QuerySet) -> list[dict]:
     rows = {
         row["category"]: row
         for row in activities.order_by().values("category").annotate(
-            entries=Count("pk"), minutes=Sum("minutes")
+            entries=Count("pk"), total_minutes=Sum("minutes")
         )
     }
     return [
-        {"category": value, "label": label, "entries": rows[value]["entries"], "minutes": rows[value]["minutes"]}
+        {"category": value, "label": label, "entries": rows[value]["entries"],
+         "minutes": rows[value]["total_minutes"]}
         for value, label in Category.choices
         if value in rows
     ]
@@ -140,7 +140,7 @@ def my_log(*, user, page_number=None) -> tuple[Page, list[Week]]:
         own.annotate(week=TruncWeek("date")).order_by().values("week")
         .annotate(
             entries=Count("pk"),
-            minutes=Sum("minutes"),
+            total_minutes=Sum("minutes"),
             contact_minutes=Sum("minutes", filter=contact_minutes_q(), default=0),
         )
         .order_by("-week")
@@ -148,7 +148,7 @@ def my_log(*, user, page_number=None) -> tuple[Page, list[Week]]:
     page = Paginator(weeks_qs, WEEKS_PER_PAGE).get_page(page_number)
     weeks = {
         _as_date(row["week"]): Week(
-            start=_as_date(row["week"]), entries_count=row["entries"], minutes=row["minutes"],
+            start=_as_date(row["week"]), entries_count=row["entries"], minutes=row["total_minutes"],
             contact_minutes=row["contact_minutes"],
         )
         for row in page.object_list
@@ -160,12 +160,12 @@ def my_log(*, user, page_number=None) -> tuple[Page, list[Week]]:
     order = {value: index for index, value in enumerate(Category.values)}
     per_category = (
         in_page.annotate(week=TruncWeek("date")).order_by().values("week", "category")
-        .annotate(entries=Count("pk"), minutes=Sum("minutes"))
+        .annotate(entries=Count("pk"), total_minutes=Sum("minutes"))
     )
     for row in sorted(per_category, key=lambda r: order[r["category"]]):
         weeks[_as_date(row["week"])].categories.append(
             {"category": row["category"], "label": labels[row["category"]],
-             "entries": row["entries"], "minutes": row["minutes"]}
+             "entries": row["entries"], "minutes": row["total_minutes"]}
         )
     for activity in in_page.select_related("school").order_by("-date", "-created_at", "-pk"):
         start = activity.date - datetime.timedelta(days=activity.date.weekday())

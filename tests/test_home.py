@@ -51,13 +51,13 @@ def test_user_without_roles_is_told_so(client, django_user_model):
 
 def test_sro_navigation_offers_my_schools(client, sro):
     client.force_login(sro)
-    assert nav_labels(client.get(reverse("home"))) == ["Home", "My schools"]
+    assert nav_labels(client.get(reverse("home"))) == ["Home", "My schools", "Log activity", "My log"]
 
 
 def test_coordinator_navigation_offers_schools_without_admin(client, coordinator):
     client.force_login(coordinator)
     response = client.get(reverse("home"))
-    assert nav_labels(response) == ["Home", "Schools"]
+    assert nav_labels(response) == ["Home", "Schools", "Activities"]
     assert reverse("admin:index") not in response.text
 
 
