@@ -28,6 +28,10 @@ NAV_ITEMS = [
     NavItem(_("Home"), "home", "house", ALL_ROLES),
     NavItem(_("Schools"), "schools:school_list", "building", ALL_ROLES - {Role.SRO}),
     NavItem(_("My schools"), "schools:school_list", "building", frozenset({Role.SRO})),
+    NavItem(_("Log activity"), "activities:log", "plus-circle", frozenset({Role.SRO})),
+    NavItem(_("My log"), "activities:my_log", "journal-text", frozenset({Role.SRO})),
+    NavItem(_("Activities"), "activities:list", "list-check",
+            frozenset({Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.PROGRAM_ADMIN})),
 ]
 
 

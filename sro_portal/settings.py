@@ -192,3 +192,8 @@ LOGGING = {
 }
 
 # Program rules, one section per app (each app reads its own settings from here).
+
+# activities
+# Days during which an SRO may still edit or delete an activity after logging it (or after a
+# coordinator unlocked it); after that the entry is locked.
+ACTIVITY_EDIT_DAYS = envint("ACTIVITY_EDIT_DAYS", "7")
