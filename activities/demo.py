@@ -64,7 +64,7 @@ NOTES = {
                                "Vandalism to the portable", "Assisted patrol with a call near the school"],
     Category.STAFF_CONSULTATION: ["Met the principal about attendance", "Student services team meeting",
                                   "Talked with a counsellor about a referral"],
-    Category.PRESENTATION: ["Grade 6 class", "Grade 9 health class", "Assembly in the gym"],
+    Category.PRESENTATION: [],  # written from the audience: see _note
     Category.PARENT_CONSULTATION: ["Phone call with a parent", "Parent meeting with the vice-principal"],
     Category.INFORMATION_GATHERING: ["Checked social media posts reported by staff", "Neighbourhood walk"],
     Category.VICTIM_FOLLOW_UP: ["Checked in after last week's incident"],
@@ -139,6 +139,15 @@ def _counts(rng, category, school):
     return 0, 0, 0, 0
 
 
+def _note(rng, category, school, students):
+    if category == Category.PRESENTATION:
+        if students > 60:
+            return "Assembly in the gym"
+        grade = rng.randint(max(school.lowest_grade, 1), max(school.highest_grade, 1))
+        return f"Grade {grade} class"
+    return rng.choice(NOTES[category])
+
+
 def _weights_by_month():
     categories = list(CATEGORIES)
     return categories, {
@@ -173,7 +182,7 @@ def officer_activities(rng, officer, periods, last_day) -> list[Activity]:
                 officer=officer, school=school, date=day, minutes=minutes, category=category,
                 topic=rng.choice(TOPICS_BY_LEVEL[school.level]) if category == Category.PRESENTATION else "",
                 students=students, staff=staff, parents=parents, community=community,
-                note=rng.choice(NOTES[category]) if rng.random() < 0.3 else "",
+                note=_note(rng, category, school, students) if rng.random() < 0.3 else "",
                 created_at=clock, updated_at=clock,
             ))
     return rows

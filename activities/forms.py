@@ -128,8 +128,10 @@ class ActivityForm(forms.ModelForm):
         self.instance.officer = officer
         today = timezone.localdate()
         self.fields["date"].widget.attrs["max"] = today.isoformat()
+        shown_date = self._shown_date(today)
+        self.offers_a_school = any(_period_covers(p, shown_date) for ps in periods.values() for p in ps)
         school = self.fields["school"]
-        school.widget = AssignedSchoolSelect(periods=periods, on=self._shown_date(today))
+        school.widget = AssignedSchoolSelect(periods=periods, on=shown_date)
         school.widget.is_required = True
         # Setting the queryset hands the choices to the (new) widget.
         school.queryset = School.objects.filter(pk__in=list(periods)).order_by("name")
@@ -139,6 +141,9 @@ class ActivityForm(forms.ModelForm):
             self.initial["minutes"] = None if preset else self.instance.minutes
         else:
             self.initial.setdefault("minutes_preset", DEFAULT_MINUTES)
+            # Blank rather than "0", so the SRO types the number without erasing first.
+            for name in AUDIENCE_FIELDS:
+                self.initial[name] = None
 
     def _shown_date(self, today) -> datetime.date:
         """The date whose schools the picker offers: the one typed, else the initial one."""

@@ -43,7 +43,7 @@ def _no_officer(request):
     return render(request, "activities/no_officer.html", status=403)
 
 
-def _initial_for_quick_log(officer, params) -> dict:
+def _initial_for_quick_log(officer, periods, params) -> dict:
     """Date and school for a new entry: those in the address (from "Save and log another")
     when valid, else today and the school the SRO used last."""
     today = timezone.localdate()
@@ -53,7 +53,6 @@ def _initial_for_quick_log(officer, params) -> dict:
         on = today
     if on > today:
         on = today
-    periods = assignment_periods(officer)
     school_id = params.get("school", "")
     school_id = int(school_id) if school_id.isdigit() else None
     covered = any(
@@ -86,7 +85,8 @@ def log_activity(request):
                     return redirect(f"{reverse('activities:log')}?{query}")
                 return redirect("activities:my_log")
     else:
-        form = ActivityForm(officer=officer, periods=periods, initial=_initial_for_quick_log(officer, request.GET))
+        initial = _initial_for_quick_log(officer, periods, request.GET)
+        form = ActivityForm(officer=officer, periods=periods, initial=initial)
     return render(request, "activities/log_form.html", {"form": form, "offered_any": bool(periods)})
 
 

@@ -63,6 +63,14 @@
     radio.addEventListener("change", function () { if (other) { other.value = ""; } });
   });
 
+  // One tap, one entry: a second tap while the page is sending does not log it twice.
+  form.addEventListener("submit", function (event) {
+    if (form.getAttribute("data-sending") === "1") { event.preventDefault(); return; }
+    form.setAttribute("data-sending", "1");
+  });
+
+  window.addEventListener("pageshow", function () { form.removeAttribute("data-sending"); });
+
   if (dateInput) { dateInput.addEventListener("change", offerSchools); }
   form.querySelectorAll("input[name='category']").forEach(function (radio) {
     radio.addEventListener("change", function () { showTopic(true); });

@@ -219,3 +219,20 @@ def test_an_sro_without_officer_profile_is_told_so(client, db):
 def test_an_sro_without_assignments_is_told_so(client, db):
     client.force_login(sro_for())
     assert "You have no school assignment yet" in client.get(URL).text
+
+
+def test_counts_start_blank_so_the_sro_just_types(client, sro):
+    client.force_login(sro)
+    form = client.get(URL).context["form"]
+    assert [form[name].value() for name in ("students", "staff", "parents", "community")] == [None] * 4
+
+
+def test_a_date_without_assignment_says_so(client, sro):
+    client.force_login(sro)
+    html = client.get(URL, {"date": "2019-01-07"}).text
+    assert 'id="no-school-on-date" class="form-text text-warning-emphasis mb-0"' in html
+
+
+def test_a_future_date_in_the_address_falls_back_to_today(client, sro, today):
+    client.force_login(sro)
+    assert client.get(URL, {"date": "2999-01-01"}).context["form"]["date"].value() == today
