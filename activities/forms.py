@@ -14,6 +14,7 @@ from officers.models import Officer
 from schools.models import School
 
 from .models import AUDIENCE_FIELDS, MAX_MINUTES, MIN_MINUTES, Activity, Category, Topic
+from .selectors import period_covers
 from .services import EDITABLE_FIELDS
 
 MINUTE_PRESETS = (15, 30, 45, 60, 90)
@@ -35,11 +36,6 @@ CATEGORY_ICONS = {
 }
 
 
-def _period_covers(period: tuple, on: datetime.date) -> bool:
-    start, end = period
-    return start <= on and (end is None or on <= end)
-
-
 class AssignedSchoolSelect(forms.Select):
     """A school picker whose options carry the officer's assignment periods (for the page's
     script, which offers only the schools of the chosen date). Schools not assigned on the
@@ -58,7 +54,7 @@ class AssignedSchoolSelect(forms.Select):
             option["attrs"]["data-periods"] = " ".join(
                 f"{start.isoformat()}/{end.isoformat() if end else ''}" for start, end in periods
             )
-            if self.on and not any(_period_covers(period, self.on) for period in periods):
+            if self.on and not any(period_covers(period, self.on) for period in periods):
                 option["attrs"]["hidden"] = True
                 option["attrs"]["disabled"] = True
         return option
@@ -129,7 +125,7 @@ class ActivityForm(forms.ModelForm):
         today = timezone.localdate()
         self.fields["date"].widget.attrs["max"] = today.isoformat()
         shown_date = self._shown_date(today)
-        self.offers_a_school = any(_period_covers(p, shown_date) for ps in periods.values() for p in ps)
+        self.offers_a_school = any(period_covers(p, shown_date) for ps in periods.values() for p in ps)
         school = self.fields["school"]
         school.widget = AssignedSchoolSelect(periods=periods, on=shown_date)
         school.widget.is_required = True

@@ -12,7 +12,7 @@ from officers.models import Assignment, Officer
 from schools.models import School
 
 from .filters import ActivityFilter
-from .models import AUDIENCE_FIELDS, BROWSE_ROLES, UNLOCK_ROLES, Activity, Category, contact_minutes_q
+from .models import AUDIENCE_FIELDS, BROWSE_ROLES, UNLOCK_ROLES, Activity, Category, Topic, contact_minutes_q
 
 WEEKS_PER_PAGE = 4
 
@@ -76,7 +76,30 @@ def category_totals(activities: QuerySet) -> list[dict]:
     ]
 
 
+def presentation_totals(activities: QuerySet) -> list[dict]:
+    """Classroom presentations and students reached per topic, in the order of the topic list,
+    in one query. For the dashboards."""
+    rows = {
+        row["topic"]: row
+        for row in activities.filter(category=Category.PRESENTATION).order_by().values("topic").annotate(
+            presentations=Count("pk"), total_students=Sum("students")
+        )
+    }
+    return [
+        {"topic": value, "label": label, "presentations": rows[value]["presentations"],
+         "students": rows[value]["total_students"]}
+        for value, label in Topic.choices
+        if value in rows
+    ]
+
+
 # Quick log --------------------------------------------------------------------------------
+
+def period_covers(period: tuple, on: datetime.date) -> bool:
+    """Whether an assignment period (start, end or None) includes the day `on`."""
+    start, end = period
+    return start <= on and (end is None or on <= end)
+
 
 def schools_assigned_on(officer: Officer, on: datetime.date) -> QuerySet:
     """The schools `officer` was assigned to on `on`."""

@@ -32,6 +32,7 @@ from .selectors import (
     get_officer_for_user,
     get_own_activity_for_user,
     my_log,
+    period_covers,
 )
 from .services import ActivityLocked, activity_create, activity_delete, activity_unlock, activity_update
 
@@ -55,9 +56,7 @@ def _initial_for_quick_log(officer, periods, params) -> dict:
         on = today
     school_id = params.get("school", "")
     school_id = int(school_id) if school_id.isdigit() else None
-    covered = any(
-        start <= on and (end is None or on <= end) for start, end in periods.get(school_id, [])
-    )
+    covered = any(period_covers(period, on) for period in periods.get(school_id, []))
     return {"date": on, "school": school_id if covered else default_school_id(officer, on)}
 
 
