@@ -60,10 +60,14 @@ class AssignedSchoolSelect(forms.Select):
         return option
 
 
+MAX_COUNT = 50_000  # more people than any school event: a typing slip
+
+
 def count_field(label):
     return forms.IntegerField(
-        label=label, required=False, min_value=0,
+        label=label, required=False, min_value=0, max_value=MAX_COUNT,
         error_messages={"min_value": _("A count cannot be negative."),
+                        "max_value": _("That is more people than any event: check the number."),
                         "invalid": _("Type a whole number.")},
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": "0", "placeholder": "0"}),
     )

@@ -236,3 +236,13 @@ def test_a_date_without_assignment_says_so(client, sro):
 def test_a_future_date_in_the_address_falls_back_to_today(client, sro, today):
     client.force_login(sro)
     assert client.get(URL, {"date": "2999-01-01"}).context["form"]["date"].value() == today
+
+
+def test_an_absurd_count_is_refused_beside_the_count(client, sro, school, today):
+    form = post_bad(client, sro, school, today, community="99999999999999999999999")
+    assert form.errors == {"community": ["That is more people than any event: check the number."]}
+
+
+def test_a_tampered_preset_is_refused_not_a_500(client, sro, school, today):
+    form = post_bad(client, sro, school, today, minutes_preset="abc")
+    assert "minutes_preset" in form.errors
