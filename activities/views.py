@@ -20,7 +20,7 @@ from accounts.models import Role
 from sro_portal.csvexport import csv_response
 
 from .forms import ActivityForm
-from .models import BROWSE_ROLES, UNLOCK_ROLES
+from .models import BROWSE_ROLES, UNLOCK_ROLES, Activity
 from .selectors import (
     activity_list,
     activity_totals,
@@ -86,7 +86,12 @@ def log_activity(request):
     else:
         initial = _initial_for_quick_log(officer, periods, request.GET)
         form = ActivityForm(officer=officer, periods=periods, initial=initial)
-    return render(request, "activities/log_form.html", {"form": form, "offered_any": bool(periods)})
+    day = form.initial.get("date") if not form.is_bound else None
+    return render(request, "activities/log_form.html", {
+        "form": form, "offered_any": bool(periods), "day": day,
+        # What is already logged that day: a check after "Save and log another".
+        "day_totals": activity_totals(Activity.objects.written_by(request.user).filter(date=day)) if day else None,
+    })
 
 
 @role_required(Role.SRO)

@@ -246,3 +246,10 @@ def test_an_absurd_count_is_refused_beside_the_count(client, sro, school, today)
 def test_a_tampered_preset_is_refused_not_a_500(client, sro, school, today):
     form = post_bad(client, sro, school, today, minutes_preset="abc")
     assert "minutes_preset" in form.errors
+
+
+def test_the_page_shows_what_is_already_logged_that_day(client, sro, school, today):
+    log(sro, school, date=today, minutes=90)
+    log(sro, school, date=today, minutes=30)
+    client.force_login(sro)
+    assert "2 entries logged, 2.0 h" in client.get(URL).text
