@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "activities"
-urlpatterns = []
+urlpatterns = [
+    path("", views.activity_list_view, name="list"),
+    path("export.csv", views.activity_export, name="export"),
+    path("log/", views.log_activity, name="log"),
+    path("mine/", views.my_log_view, name="my_log"),
+    path("<int:pk>/", views.activity_detail, name="detail"),
+    path("<int:pk>/edit/", views.edit_activity, name="edit"),
+    path("<int:pk>/delete/", views.delete_activity, name="delete"),
+    path("<int:pk>/unlock/", views.unlock_activity, name="unlock"),
+]

@@ -33,6 +33,10 @@ NAV_ITEMS = [
     NavItem(_("Terms ending"), "officers:terms_ending", "hourglass-split",
             frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
     NavItem(_("My profile"), "officers:my_profile", "person-vcard", frozenset({Role.SRO})),
+    NavItem(_("Log activity"), "activities:log", "plus-circle", frozenset({Role.SRO})),
+    NavItem(_("My log"), "activities:my_log", "journal-text", frozenset({Role.SRO})),
+    NavItem(_("Activities"), "activities:list", "list-check",
+            frozenset({Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.PROGRAM_ADMIN})),
 ]
 
 

@@ -202,3 +202,8 @@ SRO_TERM_YEARS = envint("SRO_TERM_YEARS", "5")
 SRO_TERM_ENDING_MONTHS = envint("SRO_TERM_ENDING_MONTHS", "6")
 # More schools than this for one officer at once gives a warning (never a refusal).
 SRO_MAX_SCHOOLS = envint("SRO_MAX_SCHOOLS", "12")
+
+# activities
+# Days during which an SRO may still edit or delete an activity after logging it (or after a
+# coordinator unlocked it); after that the entry is locked.
+ACTIVITY_EDIT_DAYS = envint("ACTIVITY_EDIT_DAYS", "7")

@@ -73,3 +73,17 @@ def test_home_runs_a_fixed_number_of_queries(client, coordinator, division, coun
     client.force_login(coordinator)
     with django_assert_num_queries(5):
         client.get(reverse("home"))
+
+
+def test_sro_navigation_offers_the_activity_log(client, sro):
+    client.force_login(sro)
+    labels = nav_labels(client.get(reverse("home")))
+    assert {"Log activity", "My log"} <= set(labels)
+    assert "Officers" not in labels
+
+
+def test_coordinator_navigation_offers_officers_and_activities(client, coordinator):
+    client.force_login(coordinator)
+    labels = nav_labels(client.get(reverse("home")))
+    assert {"Officers", "Activities"} <= set(labels)
+    assert "Log activity" not in labels

@@ -1,0 +1,60 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from officers.models import Assignment, Officer
+from schools.models import School
+
+from .models import BROWSE_ROLES, Category
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorting that always ends with the primary key, so pages never overlap or skip rows."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        if value:
+            qs = qs.order_by(*qs.query.order_by, "-pk")
+        return qs
+
+
+class ActivityFilter(django_filters.FilterSet):
+    """Filters for the activity list and its export. Choices come from the user's scope only."""
+
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label=_("From"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=_("To"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    school = django_filters.ModelChoiceFilter(label=_("School"), queryset=School.objects.none())
+    officer = django_filters.ModelChoiceFilter(label=_("Officer"), queryset=Officer.objects.none())
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
+    o = StableOrderingFilter(
+        label=_("Sort by"),
+        fields=(
+            ("date", "date"),
+            ("school__name", "school"),
+            ("officer__user__last_name", "officer"),
+            ("category", "category"),
+            ("minutes", "minutes"),
+        ),
+        field_labels={
+            "date": _("Date"),
+            "school__name": _("School"),
+            "officer__user__last_name": _("Officer"),
+            "category": _("Category"),
+            "minutes": _("Minutes"),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        schools = School.objects.visible_to(user, roles=BROWSE_ROLES)
+        self.filters["school"].queryset = schools
+        # Officers who served a school in scope (now or before); names only, one query.
+        self.filters["officer"].queryset = Officer.objects.filter(
+            pk__in=Assignment.objects.filter(school__in=schools).values("officer_id")
+        ).select_related("user")

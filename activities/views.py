@@ -1,0 +1,214 @@
+"""Activity pages: the SRO's quick log and own log, and the scoped list for schools and
+coordinators. Views are thin: forms validate, services write, selectors read."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.decorators import role_required
+from accounts.models import Role
+from sro_portal.csvexport import csv_response
+
+from .forms import ActivityForm
+from .models import BROWSE_ROLES, UNLOCK_ROLES, Activity
+from .selectors import (
+    activity_list,
+    activity_totals,
+    assignment_periods,
+    can_unlock,
+    category_totals,
+    default_school_id,
+    get_activity_for_user,
+    get_officer_for_user,
+    get_own_activity_for_user,
+    my_log,
+    period_covers,
+)
+from .services import ActivityLocked, activity_create, activity_delete, activity_unlock, activity_update
+
+LIST_PAGE_SIZE = 50
+DETAIL_ROLES = (Role.SRO, *BROWSE_ROLES)
+
+
+def _no_officer(request):
+    return render(request, "activities/no_officer.html", status=403)
+
+
+def _initial_for_quick_log(officer, periods, params) -> dict:
+    """Date and school for a new entry: those in the address (from "Save and log another")
+    when valid, else today and the school the SRO used last."""
+    today = timezone.localdate()
+    try:
+        on = datetime.date.fromisoformat(params.get("date", ""))
+    except ValueError:
+        on = today
+    if on > today:
+        on = today
+    school_id = params.get("school", "")
+    school_id = int(school_id) if school_id.isdigit() else None
+    covered = any(period_covers(period, on) for period in periods.get(school_id, []))
+    return {"date": on, "school": school_id if covered else default_school_id(officer, on)}
+
+
+@role_required(Role.SRO)
+def log_activity(request):
+    """The quick log: the SRO's main page."""
+    officer = get_officer_for_user(request.user)
+    if officer is None:
+        return _no_officer(request)
+    periods = assignment_periods(officer)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, officer=officer, periods=periods)
+        if form.is_valid():
+            try:
+                activity = activity_create(officer=officer, **form.activity_data())
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Logged: %(category)s, %(minutes)s min at %(school)s.") % {
+                    "category": activity.get_category_display(), "minutes": activity.minutes,
+                    "school": activity.school.name,
+                })
+                if request.POST.get("action") == "another":
+                    query = urlencode({"date": activity.date.isoformat(), "school": activity.school_id})
+                    return redirect(f"{reverse('activities:log')}?{query}")
+                return redirect("activities:my_log")
+    else:
+        initial = _initial_for_quick_log(officer, periods, request.GET)
+        form = ActivityForm(officer=officer, periods=periods, initial=initial)
+    day = form.initial.get("date") if not form.is_bound else None
+    return render(request, "activities/log_form.html", {
+        "form": form, "offered_any": bool(periods), "day": day,
+        # What is already logged that day: a check after "Save and log another".
+        "day_totals": activity_totals(Activity.objects.written_by(request.user).filter(date=day)) if day else None,
+    })
+
+
+@role_required(Role.SRO)
+def my_log_view(request):
+    page, weeks = my_log(user=request.user, page_number=request.GET.get("page"))
+    return render(request, "activities/my_log.html", {
+        "page": page, "weeks": weeks, "now": timezone.now(), "edit_days": settings.ACTIVITY_EDIT_DAYS,
+    })
+
+
+@role_required(Role.SRO)
+def edit_activity(request, pk):
+    activity = get_own_activity_for_user(request.user, pk)
+    if activity.is_locked():
+        messages.error(request, ActivityLocked().message)
+        return redirect("activities:my_log")
+    officer = activity.officer
+    periods = assignment_periods(officer)
+    if request.method == "POST":
+        form = ActivityForm(request.POST, instance=activity, officer=officer, periods=periods)
+        if form.is_valid():
+            try:
+                activity_update(activity=activity, by=request.user, **form.activity_data())
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Entry updated."))
+                return redirect("activities:my_log")
+    else:
+        form = ActivityForm(instance=activity, officer=officer, periods=periods)
+    return render(request, "activities/log_form.html", {"form": form, "activity": activity, "offered_any": True})
+
+
+@role_required(Role.SRO)
+def delete_activity(request, pk):
+    """GET asks for confirmation; POST deletes."""
+    activity = get_own_activity_for_user(request.user, pk)
+    if activity.is_locked():
+        messages.error(request, ActivityLocked().message)
+        return redirect("activities:my_log")
+    if request.method == "POST":
+        try:
+            activity_delete(activity=activity, by=request.user)
+        except ActivityLocked as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Entry deleted."))
+        return redirect("activities:my_log")
+    return render(request, "activities/confirm_delete.html", {"activity": activity})
+
+
+@role_required(*UNLOCK_ROLES)
+@require_POST
+def unlock_activity(request, pk):
+    activity = get_activity_for_user(request.user, pk, roles=UNLOCK_ROLES, include_own=False)
+    if activity.is_locked():
+        activity_unlock(activity=activity, by=request.user)
+        messages.success(request, _("Entry unlocked: its officer can change it for %(days)s more days.") % {
+            "days": activity.edit_days()
+        })
+    else:
+        messages.info(request, _("This entry is not locked."))
+    return redirect("activities:detail", pk=activity.pk)
+
+
+@role_required(*DETAIL_ROLES)
+def activity_detail(request, pk):
+    activity = get_activity_for_user(request.user, pk)
+    return render(request, "activities/detail.html", {
+        "activity": activity,
+        "is_author": activity.officer.user_id == request.user.pk,
+        "can_unlock": can_unlock(request.user, activity),
+        "now": timezone.now(),
+    })
+
+
+def _page_query(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@role_required(*BROWSE_ROLES)
+def activity_list_view(request):
+    activities = activity_list(user=request.user, filters=request.GET or None)
+    page = Paginator(activities.qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "activities/activity_list.html", {
+        "filter": activities, "page": page, "query": _page_query(request),
+        "totals": activity_totals(activities.qs),
+        "categories": category_totals(activities.qs),
+    })
+
+
+EXPORT_HEADER = [
+    gettext_lazy("Date"), gettext_lazy("School"), gettext_lazy("Division"), gettext_lazy("Officer"),
+    gettext_lazy("Badge"), gettext_lazy("Category"), gettext_lazy("Contact time"),
+    gettext_lazy("Presentation topic"), gettext_lazy("Minutes"), gettext_lazy("Students"),
+    gettext_lazy("Staff"), gettext_lazy("Parents"), gettext_lazy("Community"), gettext_lazy("Note"),
+    gettext_lazy("Logged"),
+]
+
+
+def _export_row(a):
+    return [
+        a.date.isoformat(), a.school.name, a.school.division.name,
+        a.officer.user.get_full_name() or a.officer.user.username, a.officer.badge_number,
+        a.get_category_display(), _("yes") if a.is_contact_time else _("no"), a.get_topic_display(),
+        a.minutes, a.students, a.staff, a.parents, a.community, a.note,
+        timezone.localtime(a.created_at).strftime("%Y-%m-%d %H:%M"),
+    ]
+
+
+@role_required(*BROWSE_ROLES)
+def activity_export(request):
+    """Exactly the rows of the filtered list (all pages), streamed."""
+    activities = activity_list(user=request.user, filters=request.GET or None)
+    return csv_response(
+        filename="activities", header=EXPORT_HEADER,
+        rows=activities.qs.iterator(chunk_size=500), row=_export_row,
+    )
