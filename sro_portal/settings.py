@@ -192,3 +192,7 @@ LOGGING = {
 }
 
 # Program rules, one section per app (each app reads its own settings from here).
+
+# incidents
+# Days an incident may wait in an administrator's review queue before it is marked late.
+INCIDENTS_REVIEW_DAYS = envint("INCIDENTS_REVIEW_DAYS", "5")

@@ -23,6 +23,8 @@ def _detail_context(request, incident, *, transition_form=None, supplement_form=
     people, assessments, help_request = [], [], None
     if access.may_see_people:
         people = list(people_for(request.user, incident))
+        for person in people:
+            person.age_at_incident = person.age_on(incident.occurred_at)
         if people:
             services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.PAGE, incident=incident)
         assessments = list(incident.threat_assessments.all())

@@ -1,6 +1,9 @@
 """Incident lists: everything in scope (the coordinator's division list), the SRO's open incidents,
 the administrator's review queue; and the CSV exports."""
 
+import datetime
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
@@ -99,6 +102,9 @@ def my_open_incidents(request):
 @role_required(Role.SCHOOL_ADMIN)
 def review_queue_view(request):
     queue = review_queue(user=request.user)
+    now = timezone.now()
+    days = settings.INCIDENTS_REVIEW_DAYS
     return render(request, "incidents/review_queue.html", {
-        "page": _page(request, queue), "now": timezone.now(),
+        "page": _page(request, queue), "now": now, "review_days": days,
+        "late_before": now - datetime.timedelta(days=days),
     })
