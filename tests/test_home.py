@@ -51,13 +51,14 @@ def test_user_without_roles_is_told_so(client, django_user_model):
 
 def test_sro_navigation_offers_my_schools(client, sro):
     client.force_login(sro)
-    assert nav_labels(client.get(reverse("home"))) == ["Home", "My schools"]
+    # Features add their own entries after these (each feature tests its own).
+    assert nav_labels(client.get(reverse("home")))[:2] == ["Home", "My schools"]
 
 
 def test_coordinator_navigation_offers_schools_without_admin(client, coordinator):
     client.force_login(coordinator)
     response = client.get(reverse("home"))
-    assert nav_labels(response) == ["Home", "Schools"]
+    assert nav_labels(response)[:2] == ["Home", "Schools"]
     assert reverse("admin:index") not in response.text
 
 
