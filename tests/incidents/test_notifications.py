@@ -79,3 +79,18 @@ def test_the_schools_sro_is_told_of_a_request_for_help(school, sro, principal, d
     assert [m.to for m in mail.outbox] == [[sro.email]]
     assert f"/incidents/requests/{help_request.pk}/" in mail.outbox[0].body
     assert_no_personal_information(mail.outbox[0])
+
+
+def test_the_administrators_are_told_when_a_coordinator_reopens(school, sro, principal, coordinator,
+                                                               django_capture_on_commit_callbacks):
+    incident = IncidentFactory(school=school, created_by=sro, status=Status.CLOSED, disposition="police_caution")
+    with django_capture_on_commit_callbacks(execute=True):
+        incident_transition(incident=incident, to=Status.UNDER_REVIEW, actor=coordinator, note="New information.")
+    assert [m.to for m in mail.outbox] == [[principal.email]]
+
+
+def test_the_access_log_is_read_only_in_the_admin_site(admin_client):
+    from django.urls import reverse
+
+    assert admin_client.get(reverse("admin:incidents_personalinfoaccess_changelist")).status_code == 200
+    assert admin_client.get(reverse("admin:incidents_personalinfoaccess_add")).status_code == 403
