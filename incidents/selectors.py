@@ -2,14 +2,13 @@
 
 from itertools import chain
 
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
 
 from .filters import AssessmentFilter, IncidentFilter
 from .models import (
-    INCIDENT_ROLES,
     PEOPLE_ROLES,
     HelpRequest,
     Incident,
@@ -99,16 +98,4 @@ def get_assessment_for_user(user, pk) -> ThreatAssessment:
         ThreatAssessment.objects.visible_to(user).select_related(
             "incident", "incident__school", "incident__created_by", "created_by"),
         pk=pk,
-    )
-
-
-def overdue_assessments(*, user):
-    return assessment_list(user=user).qs.overdue()
-
-
-def incident_counts(*, user) -> dict:
-    """Small counts for the list pages' header. One query."""
-    return Incident.objects.visible_to(user, roles=INCIDENT_ROLES).aggregate(
-        open=Count("pk", filter=~Q(status="closed")),
-        awaiting_review=Count("pk", filter=Q(status__in=["submitted", "under_review"])),
     )

@@ -207,3 +207,18 @@ def test_people_involved_are_not_shown_to_a_program_admin(client, program_admin,
     assert response.status_code == 200
     assert "Robin Privateperson" not in response.text
     assert "People involved" not in response.text
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_incident_page_runs_a_fixed_number_of_queries(client, sro, principal, school, count,
+                                                          django_assert_num_queries):
+    from .factories import AssessmentFactory, EventFactory
+
+    incident = IncidentFactory(school=school, created_by=sro, status=Status.UNDER_REVIEW)
+    PersonFactory.create_batch(count, incident=incident)
+    EventFactory.create_batch(count, incident=incident, actor=sro)
+    AssessmentFactory.create_batch(count, incident=incident)
+    client.force_login(principal)
+    # session, user, grants, incident, role scope, people, access log, assessments, help request, events, supplements
+    with django_assert_num_queries(11):
+        client.get(reverse("incidents:incident_detail", args=[incident.pk]))
