@@ -80,6 +80,10 @@ class PersonForm(forms.ModelForm):
         fields = ["role", "name", "age", "date_of_birth", "grade", "is_student"]
         widgets = {"date_of_birth": date_widget()}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("age") is not None and cleaned.get("date_of_birth"):

@@ -335,12 +335,14 @@ class PersonInvolved(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="people",
                                  verbose_name=_("incident"))
     role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
-    name = models.CharField(_("name"), max_length=150)
+    # Blank only once de-identified (see services.people_deidentify).
+    name = models.CharField(_("name"), max_length=150, blank=True)
     age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True,
                                            help_text=_("If the date of birth is not known."))
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True, help_text=_("K = 0"))
     is_student = models.BooleanField(_("student of the school"), default=False)
+    deidentified_at = models.DateTimeField(_("de-identified at"), null=True, blank=True, editable=False)
 
     objects = PersonInvolvedQuerySet.as_manager()
 
@@ -351,15 +353,19 @@ class PersonInvolved(models.Model):
         constraints = [
             models.CheckConstraint(name="person_age_plausible", condition=Q(age__isnull=True) | Q(age__lte=120)),
             models.CheckConstraint(name="person_grade_max_12", condition=Q(grade__isnull=True) | Q(grade__lte=12)),
+            models.CheckConstraint(name="person_named_until_deidentified",
+                                   condition=~Q(name="") | Q(deidentified_at__isnull=False)),
+            models.CheckConstraint(name="person_deidentified_has_no_birth_date",
+                                   condition=Q(deidentified_at__isnull=True) | Q(date_of_birth__isnull=True)),
         ]
 
     def __str__(self):
-        return f"{self.get_role_display()}: {self.name}"
+        return f"{self.get_role_display()}: {self.name or _('(de-identified)')}"
 
     def age_on(self, when) -> int | None:
         """Age on a date (or datetime): from the date of birth when known, else the age given."""
         if self.date_of_birth:
-            day = timezone.localdate(when) if isinstance(when, datetime.datetime) else when
+            day = timezone.localtime(when).date() if isinstance(when, datetime.datetime) else when
             born = self.date_of_birth
             return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
         return self.age
@@ -371,7 +377,7 @@ class PersonInvolved(models.Model):
     def clean(self):
         errors = {}
         incident = self.incident if self.incident_id else None
-        if self.date_of_birth and incident and self.date_of_birth > timezone.localdate(incident.occurred_at):
+        if self.date_of_birth and incident and self.date_of_birth > timezone.localtime(incident.occurred_at).date():
             errors["date_of_birth"] = _("The date of birth is after the incident.")
         if (incident and self.role == PersonRole.SUBJECT and incident.disposition == Disposition.CHARGE_LAID
                 and self.is_under_charge_age(incident.occurred_at)):

@@ -196,3 +196,5 @@ LOGGING = {
 # incidents
 # Days an incident may wait in an administrator's review queue before it is marked late.
 INCIDENTS_REVIEW_DAYS = envint("INCIDENTS_REVIEW_DAYS", "5")
+# Years after an incident occurred (once closed) before its people involved are de-identified.
+INCIDENTS_RETENTION_YEARS = envint("INCIDENTS_RETENTION_YEARS", "5")
