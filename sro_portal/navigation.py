@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from incidents.models import INCIDENT_ROLES, PEOPLE_ROLES
 
 ALL_ROLES = frozenset(Role.values)
 
@@ -37,6 +38,10 @@ NAV_ITEMS = [
     NavItem(_("My log"), "activities:my_log", "journal-text", frozenset({Role.SRO})),
     NavItem(_("Activities"), "activities:list", "list-check",
             frozenset({Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("My open incidents"), "incidents:my_open", "clipboard-check", frozenset({Role.SRO})),
+    NavItem(_("Review queue"), "incidents:review_queue", "inbox", frozenset({Role.SCHOOL_ADMIN})),
+    NavItem(_("Incidents"), "incidents:incident_list", "exclamation-octagon", INCIDENT_ROLES),
+    NavItem(_("Requests for help"), "incidents:request_list", "megaphone", PEOPLE_ROLES),
 ]
 
 

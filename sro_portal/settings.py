@@ -207,3 +207,9 @@ SRO_MAX_SCHOOLS = envint("SRO_MAX_SCHOOLS", "12")
 # Days during which an SRO may still edit or delete an activity after logging it (or after a
 # coordinator unlocked it); after that the entry is locked.
 ACTIVITY_EDIT_DAYS = envint("ACTIVITY_EDIT_DAYS", "7")
+
+# incidents
+# Days an incident may wait in an administrator's review queue before it is marked late.
+INCIDENTS_REVIEW_DAYS = envint("INCIDENTS_REVIEW_DAYS", "5")
+# Years after an incident occurred (once closed) before its people involved are de-identified.
+INCIDENTS_RETENTION_YEARS = envint("INCIDENTS_RETENTION_YEARS", "5")

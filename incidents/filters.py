@@ -1,0 +1,61 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schools.models import School, SchoolDivision
+
+from .models import INCIDENT_ROLES, Category, Disposition, Incident, RiskLevel, Severity, Status, ThreatAssessment
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class IncidentFilter(django_filters.FilterSet):
+    """Filters of every incident list. Choices of schools and divisions come from the user's scope."""
+
+    occurred_from = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__gte",
+                                              label=_("From"), widget=DATE)
+    occurred_to = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__lte",
+                                            label=_("To"), widget=DATE)
+    division = django_filters.ModelChoiceFilter(field_name="school__division", label=_("School division"),
+                                                queryset=SchoolDivision.objects.none())
+    school = django_filters.ModelChoiceFilter(label=_("School"), queryset=School.objects.none())
+    category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Status.choices)
+    severity = django_filters.ChoiceFilter(label=_("Severity"), choices=Severity.choices)
+    disposition = django_filters.ChoiceFilter(
+        label=_("Disposition"), choices=[*Disposition.choices, ("none", _("Not recorded yet"))],
+        method="filter_disposition",
+    )
+
+    class Meta:
+        model = Incident
+        fields = ["occurred_from", "occurred_to", "division", "school", "category", "status", "severity",
+                  "disposition"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        schools = School.objects.visible_to(user, roles=INCIDENT_ROLES)
+        self.filters["school"].queryset = schools
+        self.filters["division"].queryset = SchoolDivision.objects.visible_to(user, roles=INCIDENT_ROLES)
+
+    def filter_disposition(self, queryset, name, value):
+        return queryset.filter(disposition="" if value == "none" else value)
+
+
+class AssessmentFilter(django_filters.FilterSet):
+    school = django_filters.ModelChoiceFilter(field_name="incident__school", label=_("School"),
+                                              queryset=School.objects.none())
+    risk_level = django_filters.ChoiceFilter(label=_("Risk level"), choices=RiskLevel.choices)
+    overdue = django_filters.BooleanFilter(label=_("Follow-up overdue"), method="filter_overdue")
+
+    class Meta:
+        model = ThreatAssessment
+        fields = ["school", "risk_level", "overdue"]
+
+    def __init__(self, *args, user, roles, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["school"].queryset = School.objects.visible_to(user, roles=roles)
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = ThreatAssessment.objects.overdue()
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)

@@ -1,0 +1,125 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import HelpRequest, Incident, PersonInvolved, ThreatAssessment
+
+DATETIME = {"type": "datetime-local"}
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+def datetime_widget():
+    return forms.DateTimeInput(attrs=DATETIME, format=DATETIME_FORMAT)
+
+
+def date_widget():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class VersionedForm(forms.ModelForm):
+    """Carries the version of the incident the user loaded (optimistic locking)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class IncidentForm(VersionedForm):
+    """The SRO's report. The narrative is left out once submitted (supplements instead)."""
+
+    class Meta:
+        model = Incident
+        fields = [
+            "school", "occurred_at", "reported_at", "location", "category", "severity", "narrative",
+            "call_number", "called_at", "on_scene_at", "responding_unit", "disposition",
+        ]
+        widgets = {
+            "occurred_at": datetime_widget(),
+            "reported_at": datetime_widget(),
+            "called_at": datetime_widget(),
+            "on_scene_at": datetime_widget(),
+            "narrative": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        creating = self.instance.pk is None
+        if creating:
+            self.fields["school"].queryset = schools
+            del self.fields["version"]
+        else:
+            del self.fields["school"]
+            self.initial.setdefault("version", self.instance.version)
+            if self.instance.narrative_locked:
+                del self.fields["narrative"]
+
+
+class SchoolResponseForm(VersionedForm):
+    class Meta:
+        model = Incident
+        fields = ["parent_contacted", "school_discipline", "counselling_referral", "school_response_note"]
+        widgets = {"school_response_note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("version", self.instance.version)
+
+
+class TransitionForm(forms.Form):
+    """One workflow button; the target status is posted beside it as ``to``."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class SupplementForm(forms.Form):
+    text = forms.CharField(label=_("Supplement"), widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Appended to the narrative with your name and the time."))
+
+
+class PersonForm(forms.ModelForm):
+    class Meta:
+        model = PersonInvolved
+        fields = ["role", "name", "age", "date_of_birth", "grade", "is_student"]
+        widgets = {"date_of_birth": date_widget()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].required = True
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("age") is not None and cleaned.get("date_of_birth"):
+            self.add_error("age", _("Give the age or the date of birth, not both."))
+        return cleaned
+
+
+class HelpRequestForm(forms.ModelForm):
+    class Meta:
+        model = HelpRequest
+        fields = ["school", "subject", "details", "occurred_at"]
+        widgets = {"occurred_at": datetime_widget(), "details": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, schools, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = schools
+        if len(schools) == 1:
+            self.initial.setdefault("school", schools[0].pk)
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for declining"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class AssessmentForm(forms.ModelForm):
+    class Meta:
+        model = ThreatAssessment
+        fields = [
+            "assessed_on", "team_members", "data_gathered", "risk_level", "immediate_steps",
+            "intervention_plan", "follow_up_on", "outcome", "closed_on",
+        ]
+        widgets = {
+            "assessed_on": date_widget(), "follow_up_on": date_widget(), "closed_on": date_widget(),
+            "team_members": forms.Textarea(attrs={"rows": 3}),
+            "data_gathered": forms.Textarea(attrs={"rows": 4}),
+            "immediate_steps": forms.Textarea(attrs={"rows": 3}),
+            "intervention_plan": forms.Textarea(attrs={"rows": 3}),
+            "outcome": forms.Textarea(attrs={"rows": 3}),
+        }

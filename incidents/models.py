@@ -1,0 +1,552 @@
+"""Incidents, the people involved, their review history, requests for help and threat assessments.
+
+Who may see what is decided here, once:
+
+- ``Incident.objects.visible_to(user)``: incidents at the schools of the user's scope through
+  ``INCIDENT_ROLES`` (evaluators have no row-level access), plus, for an SRO, the incidents they wrote.
+- ``PersonInvolved.objects.visible_to(user)``: the same, through ``PEOPLE_ROLES`` only — the school's
+  SRO(s), its administrators and the division coordinator. Program administrators manage the program
+  but do not see young people's personal information (DOMAIN.md, "People involved").
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import PERSONAL_INFO_ROLES, Role
+from schools.models import School
+
+# Roles that may open an incident page at all. Evaluators see aggregates only (elsewhere).
+INCIDENT_ROLES = frozenset({Role.SRO, Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.PROGRAM_ADMIN})
+# Roles that may see the people involved, threat assessments and requests for help (which
+# describe young people): the school's SRO(s), administrators and the division coordinator.
+PEOPLE_ROLES = frozenset(PERSONAL_INFO_ROLES - {Role.PROGRAM_ADMIN})
+
+# Youth criminal law in Canada (YCJA) starts at 12: no charge against a younger person.
+MINIMUM_AGE_FOR_CHARGE = 12
+
+
+def scoped_incident_q(user, *, roles, prefix: str = "") -> Q:
+    """Incidents (or rows reached through `prefix`, e.g. ``"incident__"``) the user reaches through
+    `roles`: those of the schools in their scope, and for an SRO the incidents they wrote."""
+    if not user.is_authenticated:
+        return Q(pk__in=[])
+    query = Q(**{f"{prefix}school__in": School.objects.visible_to(user, roles=roles)})
+    if Role.SRO in roles and user.has_role(Role.SRO):
+        query |= Q(**{f"{prefix}created_by": user})
+    return query
+
+
+class Category(models.TextChoices):
+    BULLYING = "bullying", _("Bullying")
+    CYBERBULLYING = "cyberbullying", _("Cyberbullying")
+    ASSAULT = "assault", _("Assault or fight")
+    THREAT = "threat", _("Threat")
+    WEAPON = "weapon", _("Weapon")
+    DRUG_POSSESSION = "drug_possession", _("Drug possession")
+    DRUG_TRAFFICKING = "drug_trafficking", _("Drug trafficking")
+    ALCOHOL = "alcohol", _("Alcohol")
+    GANG = "gang", _("Gang activity")
+    THEFT = "theft", _("Theft")
+    VANDALISM = "vandalism", _("Vandalism, graffiti or property damage")
+    TRESPASS = "trespass", _("Trespass")
+    HARASSMENT = "harassment", _("Harassment")
+    TRUANCY = "truancy", _("Truancy")
+    MENTAL_HEALTH = "mental_health", _("Mental-health crisis")
+    OTHER = "other", _("Other")
+
+
+class Location(models.TextChoices):
+    CLASSROOM = "classroom", _("Classroom")
+    HALLWAY = "hallway", _("Hallway")
+    WASHROOM = "washroom", _("Washroom")
+    GROUNDS = "grounds", _("School grounds")
+    BUS = "bus", _("School bus")
+    OFF_SITE = "off_site", _("Off-site, near the school")
+    ONLINE = "online", _("Online")
+
+
+class Severity(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class RespondingUnit(models.TextChoices):
+    SRO = "sro", _("School resource officer")
+    PATROL = "patrol", _("Patrol unit")
+
+
+class Disposition(models.TextChoices):
+    NO_FURTHER_ACTION = "no_further_action", _("No further action")
+    INFORMAL_WARNING = "informal_warning", _("Informal warning")
+    POLICE_CAUTION = "police_caution", _("Police caution")
+    RESTORATIVE_JUSTICE = "restorative_justice", _("Restorative-justice referral")
+    EXTRAJUDICIAL_SANCTION = "extrajudicial_sanction", _("Extrajudicial sanction")
+    COMMUNITY_AGENCY = "community_agency", _("Referral to a community agency")
+    CHARGE_LAID = "charge_laid", _("Charge laid")
+    THREAT_ASSESSMENT = "threat_assessment", _("Threat assessment opened")
+
+
+class SchoolDiscipline(models.TextChoices):
+    NONE = "none", _("None")
+    CONFERENCE = "conference", _("Conference with the student")
+    DETENTION = "detention", _("Detention")
+    IN_SCHOOL_SUSPENSION = "in_school_suspension", _("In-school suspension")
+    SUSPENSION = "suspension", _("Out-of-school suspension")
+    EXPULSION = "expulsion", _("Expulsion")
+    OTHER = "other", _("Other")
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_REVIEW = "under_review", _("Under review")
+    FOLLOW_UP = "follow_up", _("Follow-up requested")
+    CLOSED = "closed", _("Closed")
+
+
+OPEN_STATUSES = frozenset(Status.values) - {Status.CLOSED}
+# Waiting for the school administrator.
+AWAITING_REVIEW_STATUSES = frozenset({Status.SUBMITTED, Status.UNDER_REVIEW})
+
+
+class IncidentQuerySet(models.QuerySet):
+    def visible_to(self, user, *, roles=INCIDENT_ROLES):
+        return self.filter(scoped_incident_q(user, roles=frozenset(roles)))
+
+    def open(self):
+        return self.exclude(status=Status.CLOSED)
+
+    def awaiting_review(self):
+        return self.filter(status__in=AWAITING_REVIEW_STATUSES)
+
+
+class Incident(models.Model):
+    """Something at or around a school that the SRO dealt with."""
+
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="incidents", verbose_name=_("school")
+    )
+    occurred_at = models.DateTimeField(_("occurred at"))
+    reported_at = models.DateTimeField(_("reported at"))
+    location = models.CharField(_("location"), max_length=20, choices=Location.choices)
+    category = models.CharField(_("category"), max_length=30, choices=Category.choices)
+    severity = models.CharField(_("severity"), max_length=10, choices=Severity.choices)
+    narrative = models.TextField(
+        _("narrative"),
+        help_text=_("What happened, in facts. Name people under “People involved”, not here. "
+                    "Once submitted, the narrative is kept as written: add a supplement instead."),
+    )
+
+    # The police response. Response time = time on scene − time called.
+    call_number = models.CharField(_("call-for-service number"), max_length=30, blank=True)
+    called_at = models.DateTimeField(_("time police were called"), null=True, blank=True)
+    on_scene_at = models.DateTimeField(_("time on scene"), null=True, blank=True)
+    responding_unit = models.CharField(
+        _("responding unit"), max_length=10, choices=RespondingUnit.choices, blank=True
+    )
+    disposition = models.CharField(_("disposition"), max_length=30, choices=Disposition.choices, blank=True)
+
+    # The school's own response, recorded by its administrator.
+    parent_contacted = models.BooleanField(_("parent or guardian contacted"), default=False)
+    school_discipline = models.CharField(
+        _("school discipline"), max_length=30, choices=SchoolDiscipline.choices, blank=True
+    )
+    counselling_referral = models.BooleanField(_("referred to counselling"), default=False)
+    school_response_note = models.TextField(_("school's response, notes"), blank=True)
+    school_response_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+        verbose_name=_("school response recorded by"),
+    )
+    school_response_at = models.DateTimeField(_("school response recorded at"), null=True, blank=True)
+
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # Set each time the SRO submits; the review queue's age counts from here.
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="incidents_reported",
+        verbose_name=_("reporting officer"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now)
+    # Optimistic locking: every write is ``UPDATE … WHERE version = <the version the writer read>``.
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-occurred_at", "-pk"]
+        verbose_name = _("incident")
+        verbose_name_plural = _("incidents")
+        constraints = [
+            models.CheckConstraint(
+                name="incident_reported_not_before_occurred",
+                condition=Q(reported_at__gte=F("occurred_at")),
+                violation_error_message=_("An incident cannot be reported before it occurred."),
+            ),
+            models.CheckConstraint(
+                name="incident_on_scene_not_before_called",
+                condition=Q(on_scene_at__isnull=True) | Q(called_at__isnull=True)
+                | Q(on_scene_at__gte=F("called_at")),
+                violation_error_message=_("Police cannot be on scene before they were called."),
+            ),
+            models.CheckConstraint(
+                name="incident_closed_has_disposition",
+                condition=~Q(status="closed") | ~Q(disposition=""),
+                violation_error_message=_("A closed incident needs a disposition."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["school", "occurred_at"]),
+            models.Index(fields=["status", "submitted_at"]),
+            models.Index(fields=["created_by", "status"]),
+        ]
+
+    def __str__(self):
+        return _("Incident #%(number)s") % {"number": self.pk}
+
+    def get_absolute_url(self):
+        return reverse("incidents:incident_detail", args=[self.pk])
+
+    @property
+    def number(self):
+        return self.pk
+
+    @property
+    def response_time(self) -> datetime.timedelta | None:
+        """Time from the call to police on scene: an outcome the program measures."""
+        if self.called_at and self.on_scene_at:
+            return self.on_scene_at - self.called_at
+        return None
+
+    @property
+    def response_minutes(self) -> int | None:
+        delta = self.response_time
+        return None if delta is None else round(delta.total_seconds() / 60)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == Status.CLOSED
+
+    @property
+    def narrative_locked(self) -> bool:
+        """Once submitted, the narrative is the record: additions go into supplements."""
+        return self.submitted_at is not None
+
+    def clean(self):
+        errors = {}
+        if self.occurred_at and self.reported_at and self.reported_at < self.occurred_at:
+            errors["reported_at"] = _("The incident cannot be reported before it occurred.")
+        if self.called_at and self.on_scene_at and self.on_scene_at < self.called_at:
+            errors["on_scene_at"] = _("Police cannot be on scene before they were called.")
+        if self.on_scene_at and not self.called_at:
+            errors["called_at"] = _("Give the time police were called, to go with the time on scene.")
+        if self.disposition == Disposition.CHARGE_LAID and self.pk:
+            too_young = self.subjects_under_charge_age()
+            if too_young:
+                errors["disposition"] = charge_refused_message(too_young)
+        if errors:
+            raise ValidationError(errors)
+
+    def subjects_under_charge_age(self) -> list["PersonInvolved"]:
+        """Subjects younger than 12 when the incident occurred. Runs one query."""
+        subjects = self.people.filter(role=PersonRole.SUBJECT)
+        return [person for person in subjects if person.is_under_charge_age(self.occurred_at)]
+
+
+def charge_refused_message(people) -> str:
+    return _(
+        "A charge cannot be laid: %(count)s subject(s) were under %(age)s when the incident occurred "
+        "(the Youth Criminal Justice Act starts at %(age)s). Choose another disposition, such as a "
+        "referral to a community agency."
+    ) % {"count": len(people), "age": MINIMUM_AGE_FOR_CHARGE}
+
+
+class IncidentEvent(models.Model):
+    """One step of the review workflow: who moved the incident, when, from what to what, and why."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="events",
+                                 verbose_name=_("incident"))
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                              verbose_name=_("by"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("incident history entry")
+        verbose_name_plural = _("incident history")
+        indexes = [models.Index(fields=["incident", "at"])]
+
+    def __str__(self):
+        return f"{self.incident_id}: {self.from_status or '∅'} → {self.to_status}"
+
+
+class Supplement(models.Model):
+    """An addition to a submitted narrative: the narrative itself is never rewritten."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="supplements",
+                                 verbose_name=_("incident"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                               verbose_name=_("author"))
+    at = models.DateTimeField(_("at"), default=timezone.now)
+    text = models.TextField(_("supplement"))
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("supplement")
+        verbose_name_plural = _("supplements")
+
+    def __str__(self):
+        return f"{self.incident_id} @ {self.at:%Y-%m-%d %H:%M}"
+
+
+class PersonRole(models.TextChoices):
+    VICTIM = "victim", _("Victim")
+    WITNESS = "witness", _("Witness")
+    SUBJECT = "subject", _("Subject")
+    COMPLAINANT = "complainant", _("Complainant")
+    REPORTING_PERSON = "reporting_person", _("Reporting person")
+
+
+class PersonInvolvedQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """The one rule for young people's personal information: only through PEOPLE_ROLES."""
+        return self.filter(scoped_incident_q(user, roles=PEOPLE_ROLES, prefix="incident__"))
+
+
+def user_may_see_people(user) -> bool:
+    """Whether this kind of user may ever see people involved (evaluators, program admins: no)."""
+    return user.is_authenticated and user.has_role(*PEOPLE_ROLES)
+
+
+class PersonInvolved(models.Model):
+    """A person involved in an incident: youth personal information."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="people",
+                                 verbose_name=_("incident"))
+    role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
+    # Blank only once de-identified (see services.people_deidentify).
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True,
+                                           help_text=_("If the date of birth is not known."))
+    date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
+    grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True, help_text=_("K = 0"))
+    is_student = models.BooleanField(_("student of the school"), default=False)
+    deidentified_at = models.DateTimeField(_("de-identified at"), null=True, blank=True, editable=False)
+
+    objects = PersonInvolvedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["role", "name", "pk"]
+        verbose_name = _("person involved")
+        verbose_name_plural = _("people involved")
+        constraints = [
+            models.CheckConstraint(name="person_age_plausible", condition=Q(age__isnull=True) | Q(age__lte=120)),
+            models.CheckConstraint(name="person_grade_max_12", condition=Q(grade__isnull=True) | Q(grade__lte=12)),
+            models.CheckConstraint(name="person_named_until_deidentified",
+                                   condition=~Q(name="") | Q(deidentified_at__isnull=False)),
+            models.CheckConstraint(name="person_deidentified_has_no_birth_date",
+                                   condition=Q(deidentified_at__isnull=True) | Q(date_of_birth__isnull=True)),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.name or _('(de-identified)')}"
+
+    def age_on(self, when) -> int | None:
+        """Age on a date (or datetime): from the date of birth when known, else the age given."""
+        if self.date_of_birth:
+            day = timezone.localtime(when).date() if isinstance(when, datetime.datetime) else when
+            born = self.date_of_birth
+            return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return self.age
+
+    def is_under_charge_age(self, when) -> bool:
+        age = self.age_on(when)
+        return age is not None and age < MINIMUM_AGE_FOR_CHARGE
+
+    def clean(self):
+        errors = {}
+        incident = self.incident if self.incident_id else None
+        if self.date_of_birth and incident and self.date_of_birth > timezone.localtime(incident.occurred_at).date():
+            errors["date_of_birth"] = _("The date of birth is after the incident.")
+        if (incident and self.role == PersonRole.SUBJECT and incident.disposition == Disposition.CHARGE_LAID
+                and self.is_under_charge_age(incident.occurred_at)):
+            errors["date_of_birth" if self.date_of_birth else "age"] = _(
+                "A charge has been laid in this incident, and a charge against a person under %(age)s is not "
+                "possible. Change the disposition first, or check the age."
+            ) % {"age": MINIMUM_AGE_FOR_CHARGE}
+        if errors:
+            raise ValidationError(errors)
+
+
+class PersonalInfoAccess(models.Model):
+    """A log line for each time someone was shown people involved (DOMAIN: every view is logged)."""
+
+    class Kind(models.TextChoices):
+        PAGE = "page", _("Incident page")
+        EXPORT = "export", _("Export")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                             verbose_name=_("user"))
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+", verbose_name=_("incident"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    detail = models.CharField(_("detail"), max_length=500, blank=True)
+    at = models.DateTimeField(_("at"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("personal information access")
+        verbose_name_plural = _("personal information accesses")
+
+    def __str__(self):
+        return f"{self.user_id} {self.kind} {self.incident_id or ''} {self.at:%Y-%m-%d %H:%M}"
+
+
+class HelpRequestQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(school__in=School.objects.visible_to(user, roles=PEOPLE_ROLES))
+
+
+class HelpRequest(models.Model):
+    """School staff ask the school's SRO for help; the SRO takes it (as an incident) or declines it."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Open")
+        CONVERTED = "converted", _("Taken as an incident")
+        DECLINED = "declined", _("Declined")
+
+    school = models.ForeignKey(School, on_delete=models.PROTECT, related_name="help_requests",
+                               verbose_name=_("school"))
+    raised_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                  verbose_name=_("raised by"))
+    raised_at = models.DateTimeField(_("raised at"), default=timezone.now)
+    subject = models.CharField(_("subject"), max_length=200)
+    details = models.TextField(_("details"))
+    occurred_at = models.DateTimeField(_("when it happened"), null=True, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.OPEN)
+    decline_reason = models.TextField(_("reason for declining"), blank=True)
+    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("handled by"))
+    handled_at = models.DateTimeField(_("handled at"), null=True, blank=True)
+    incident = models.OneToOneField(Incident, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="help_request", verbose_name=_("incident"))
+
+    objects = HelpRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-raised_at", "-pk"]
+        verbose_name = _("request for help")
+        verbose_name_plural = _("requests for help")
+        constraints = [
+            models.CheckConstraint(
+                name="helprequest_declined_has_reason",
+                condition=~Q(state="declined") | ~Q(decline_reason=""),
+            ),
+            models.CheckConstraint(
+                name="helprequest_open_is_unhandled",
+                condition=~Q(state="open") | Q(handled_at__isnull=True, incident__isnull=True),
+            ),
+        ]
+
+    def __str__(self):
+        return self.subject
+
+    def get_absolute_url(self):
+        return reverse("incidents:request_detail", args=[self.pk])
+
+
+class RiskLevel(models.TextChoices):
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class ThreatAssessmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        return self.filter(scoped_incident_q(user, roles=PEOPLE_ROLES, prefix="incident__"))
+
+    def open(self):
+        return self.filter(closed_on__isnull=True)
+
+    def overdue(self, today=None):
+        """Open assessments whose follow-up date has passed."""
+        today = today or timezone.localdate()
+        return self.open().filter(follow_up_on__lt=today)
+
+    def due(self, today=None):
+        """Open assessments whose follow-up falls due today or earlier."""
+        today = today or timezone.localdate()
+        return self.open().filter(follow_up_on__lte=today)
+
+
+class ThreatAssessment(models.Model):
+    """A VTRA Stage 1 threat assessment opened from an incident."""
+
+    incident = models.ForeignKey(Incident, on_delete=models.PROTECT, related_name="threat_assessments",
+                                 verbose_name=_("incident"))
+    assessed_on = models.DateField(_("date"))
+    team_members = models.TextField(
+        _("team members"), help_text=_("One per line: SRO, administrator, counsellor, others."))
+    data_gathered = models.TextField(_("what was gathered"))
+    risk_level = models.CharField(_("risk level"), max_length=10, choices=RiskLevel.choices)
+    immediate_steps = models.TextField(_("immediate risk-reducing steps"), blank=True)
+    intervention_plan = models.TextField(_("intervention plan"), blank=True)
+    follow_up_on = models.DateField(_("follow-up date"))
+    outcome = models.TextField(_("outcome"), blank=True)
+    closed_on = models.DateField(_("closed on"), null=True, blank=True,
+                                 help_text=_("Set when the follow-up is done and the outcome recorded."))
+    # The follow-up date the team was last told about; the daily command claims work with it.
+    notified_for = models.DateField(_("follow-up notice sent for"), null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
+                                   verbose_name=_("opened by"))
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = ThreatAssessmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["follow_up_on", "pk"]
+        verbose_name = _("threat assessment")
+        verbose_name_plural = _("threat assessments")
+        constraints = [
+            models.CheckConstraint(
+                name="threatassessment_follow_up_not_before_assessment",
+                condition=Q(follow_up_on__gte=F("assessed_on")),
+                violation_error_message=_("The follow-up cannot come before the assessment."),
+            ),
+            models.CheckConstraint(
+                name="threatassessment_closed_has_outcome",
+                condition=Q(closed_on__isnull=True) | ~Q(outcome=""),
+                violation_error_message=_("Record the outcome to close the assessment."),
+            ),
+        ]
+        indexes = [models.Index(fields=["closed_on", "follow_up_on"])]
+
+    def __str__(self):
+        return _("Threat assessment of %(date)s") % {"date": self.assessed_on}
+
+    def get_absolute_url(self):
+        return reverse("incidents:assessment_detail", args=[self.pk])
+
+    def is_overdue(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.closed_on is None and self.follow_up_on < today
+
+    def clean(self):
+        errors = {}
+        if self.assessed_on and self.follow_up_on and self.follow_up_on < self.assessed_on:
+            errors["follow_up_on"] = _("The follow-up cannot come before the assessment.")
+        if self.closed_on and not self.outcome.strip():
+            errors["outcome"] = _("Record the outcome to close the assessment.")
+        if errors:
+            raise ValidationError(errors)

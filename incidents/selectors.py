@@ -1,0 +1,101 @@
+"""Reads: every list and fetch goes through the scoped querysets of models.py."""
+
+from itertools import chain
+
+from django.db.models import Case, Value, When
+from django.shortcuts import get_object_or_404
+
+from accounts.models import Role
+
+from .filters import AssessmentFilter, IncidentFilter
+from .models import (
+    PEOPLE_ROLES,
+    HelpRequest,
+    Incident,
+    PersonInvolved,
+    Status,
+    ThreatAssessment,
+)
+
+LIST_RELATED = ("school", "school__division", "created_by")
+
+
+def get_incident_for_user(user, pk) -> Incident:
+    """An incident the user may see, or 404."""
+    return get_object_or_404(Incident.objects.visible_to(user).select_related(*LIST_RELATED), pk=pk)
+
+
+def incident_list(*, user, filters=None, base=None) -> IncidentFilter:
+    """The incidents the user may see (or `base`, already scoped), filtered. Returns the FilterSet."""
+    queryset = base if base is not None else Incident.objects.visible_to(user)
+    return IncidentFilter(filters, queryset=queryset.select_related(*LIST_RELATED), user=user)
+
+
+def review_queue(*, user):
+    """Incidents awaiting review by this school administrator, oldest submission first."""
+    return (
+        Incident.objects.visible_to(user, roles=[Role.SCHOOL_ADMIN]).awaiting_review()
+        .select_related(*LIST_RELATED).order_by("submitted_at", "pk")
+    )
+
+
+def sro_open_incidents(*, user):
+    """The SRO's open incidents: at their schools or written by them, not closed. Follow-ups first."""
+    follow_up_first = Case(When(status=Status.FOLLOW_UP, then=Value(0)), default=Value(1))
+    return (Incident.objects.visible_to(user, roles=[Role.SRO]).open()
+            .order_by(follow_up_first, "-occurred_at", "-pk"))
+
+
+def incident_timeline(incident: Incident) -> list:
+    """Status changes and supplements, in time order. Runs two queries."""
+    events = incident.events.select_related("actor")
+    supplements = incident.supplements.select_related("author")
+    return sorted(chain(events, supplements), key=lambda item: (item.at, item.pk))
+
+
+def people_for(user, incident: Incident):
+    """People involved in `incident` that `user` may see: none at all for other roles."""
+    return PersonInvolved.objects.visible_to(user).filter(incident=incident)
+
+
+def get_person_for_user(user, incident: Incident, pk) -> PersonInvolved:
+    return get_object_or_404(people_for(user, incident), pk=pk)
+
+
+def people_export_rows(*, user, incidents):
+    """People involved in `incidents` (already filtered) that `user` may see."""
+    return (
+        PersonInvolved.objects.visible_to(user).filter(incident__in=incidents.values("pk"))
+        .select_related("incident", "incident__school").order_by("incident__occurred_at", "incident_id", "pk")
+    )
+
+
+# Requests for help ------------------------------------------------------------------------------
+
+def help_request_list(*, user, state=None):
+    requests = HelpRequest.objects.visible_to(user).select_related("school", "raised_by", "incident")
+    if state:
+        requests = requests.filter(state=state)
+    return requests
+
+
+def get_help_request_for_user(user, pk) -> HelpRequest:
+    return get_object_or_404(
+        HelpRequest.objects.visible_to(user).select_related("school", "raised_by", "handled_by", "incident"),
+        pk=pk,
+    )
+
+
+# Threat assessments -----------------------------------------------------------------------------
+
+def assessment_list(*, user, filters=None) -> AssessmentFilter:
+    queryset = ThreatAssessment.objects.visible_to(user).select_related("incident", "incident__school")
+    return AssessmentFilter(filters, queryset=queryset, user=user, roles=PEOPLE_ROLES)
+
+
+def get_assessment_for_user(user, pk) -> ThreatAssessment:
+    return get_object_or_404(
+        ThreatAssessment.objects.visible_to(user).select_related(
+            "incident", "incident__school", "incident__created_by", "created_by"),
+        pk=pk,
+    )

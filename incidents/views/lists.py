@@ -1,0 +1,110 @@
+"""Incident lists: everything in scope (the coordinator's division list), the SRO's open incidents,
+the administrator's review queue; and the CSV exports."""
+
+import datetime
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.decorators import role_required
+from accounts.models import Role
+from sro_portal.csvexport import csv_response
+
+from .. import services
+from ..models import INCIDENT_ROLES, PEOPLE_ROLES, PersonalInfoAccess
+from ..selectors import incident_list, people_export_rows, review_queue, sro_open_incidents
+
+PAGE_SIZE = 25
+
+# No names here: neither of young people (never in an incident row) nor in the narrative, left out.
+INCIDENT_EXPORT_HEADER = [
+    _("Number"), _("School"), _("Division"), _("Occurred at"), _("Reported at"), _("Location"), _("Category"),
+    _("Severity"), _("Status"), _("Call-for-service number"), _("Responding unit"), _("Response time (minutes)"),
+    _("Disposition"), _("Parent or guardian contacted"), _("School discipline"), _("Referred to counselling"),
+]
+PEOPLE_EXPORT_HEADER = [
+    _("Incident"), _("School"), _("Occurred at"), _("Role"), _("Name"), _("Age at the incident"),
+    _("Date of birth"), _("Grade"), _("Student of the school"),
+]
+
+
+def _stamp(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+def incident_row(incident):
+    return [
+        incident.pk, incident.school.name, incident.school.division.name, _stamp(incident.occurred_at),
+        _stamp(incident.reported_at), incident.get_location_display(), incident.get_category_display(),
+        incident.get_severity_display(), incident.get_status_display(), incident.call_number,
+        incident.get_responding_unit_display(), incident.response_minutes, incident.get_disposition_display(),
+        incident.parent_contacted, incident.get_school_discipline_display(), incident.counselling_referral,
+    ]
+
+
+def person_row(person):
+    incident = person.incident
+    return [
+        incident.pk, incident.school.name, _stamp(incident.occurred_at), person.get_role_display(), person.name,
+        person.age_on(incident.occurred_at), person.date_of_birth or "", person.grade, person.is_student,
+    ]
+
+
+def _page(request, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@role_required(*INCIDENT_ROLES)
+def incident_list_view(request):
+    incidents = incident_list(user=request.user, filters=request.GET or None)
+    return render(request, "incidents/incident_list.html", {
+        "filter": incidents, "page": _page(request, incidents.qs), "query": _query_without_page(request),
+        "may_export_people": request.user.has_role(*PEOPLE_ROLES),
+    })
+
+
+@role_required(*INCIDENT_ROLES)
+def incident_export(request):
+    incidents = incident_list(user=request.user, filters=request.GET or None)
+    return csv_response(filename="incidents", header=INCIDENT_EXPORT_HEADER,
+                        rows=incidents.qs.iterator(chunk_size=500), row=incident_row)
+
+
+@role_required(*PEOPLE_ROLES)
+def people_export(request):
+    """The people involved in the filtered incidents, for the roles that may see them. Logged."""
+    incidents = incident_list(user=request.user, filters=request.GET or None)
+    services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.EXPORT,
+                                  detail=request.GET.urlencode())
+    rows = people_export_rows(user=request.user, incidents=incidents.qs)
+    return csv_response(filename="people-involved", header=PEOPLE_EXPORT_HEADER,
+                        rows=rows.iterator(chunk_size=500), row=person_row)
+
+
+@role_required(Role.SRO)
+def my_open_incidents(request):
+    base = sro_open_incidents(user=request.user)
+    incidents = incident_list(user=request.user, filters=request.GET or None, base=base)
+    return render(request, "incidents/my_open.html", {
+        "filter": incidents, "page": _page(request, incidents.qs), "query": _query_without_page(request),
+    })
+
+
+@role_required(Role.SCHOOL_ADMIN)
+def review_queue_view(request):
+    queue = review_queue(user=request.user)
+    now = timezone.now()
+    days = settings.INCIDENTS_REVIEW_DAYS
+    return render(request, "incidents/review_queue.html", {
+        "page": _page(request, queue), "now": now, "review_days": days,
+        "late_before": now - datetime.timedelta(days=days),
+    })

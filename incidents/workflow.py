@@ -1,0 +1,169 @@
+"""The review workflow of an incident, in one place.
+
+``TRANSITIONS`` says which status may follow which, and who may move it; ``incident_transition`` is the
+only code that changes an incident's status, and it writes the history row (who, when, from, to, note).
+The action checks below (``IncidentAccess``) say who may edit what in which status.
+
+    draft ──SRO──▶ submitted ──admin──▶ under review ──admin──▶ closed ──coordinator (reopen)──┐
+                      ▲                      │    ▲                                            │
+                      └──SRO── follow-up ◀───┘    └────────────────────────────────────────────┘
+                              requested (admin)
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from accounts.models import Role
+from schools.models import School
+
+from . import notifications
+from .models import INCIDENT_ROLES, PEOPLE_ROLES, Incident, IncidentEvent, Status
+
+
+@dataclass(frozen=True)
+class Transition:
+    roles: frozenset
+    label: str  # the button's words
+    note_required: bool = False
+
+
+TRANSITIONS = {
+    (Status.DRAFT, Status.SUBMITTED): Transition(frozenset({Role.SRO}), _("Submit for review")),
+    (Status.FOLLOW_UP, Status.SUBMITTED): Transition(frozenset({Role.SRO}), _("Resubmit for review")),
+    (Status.SUBMITTED, Status.UNDER_REVIEW): Transition(frozenset({Role.SCHOOL_ADMIN}), _("Start review")),
+    (Status.UNDER_REVIEW, Status.FOLLOW_UP): Transition(
+        frozenset({Role.SCHOOL_ADMIN}), _("Request follow-up from the SRO"), note_required=True),
+    (Status.UNDER_REVIEW, Status.CLOSED): Transition(frozenset({Role.SCHOOL_ADMIN}), _("Close")),
+    (Status.CLOSED, Status.UNDER_REVIEW): Transition(
+        frozenset({Role.COORDINATOR}), _("Reopen"), note_required=True),
+}
+
+
+class StaleIncident(ValidationError):
+    """Someone else saved the incident since this user loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else changed this incident while you were working on it. Your text is kept below: "
+              "check the current version, then save again."),
+            code="stale",
+        )
+
+
+def roles_for(user, incident) -> frozenset[str]:
+    """The user's roles that reach this incident: through the school's scope, or for an SRO,
+    authorship. Runs one query per role the user holds (usually one)."""
+    found = set()
+    for role in user.roles & INCIDENT_ROLES:
+        authored = role == Role.SRO and incident.created_by_id == user.pk
+        if authored or School.objects.visible_to(user, roles=[role]).filter(pk=incident.school_id).exists():
+            found.add(role)
+    return frozenset(found)
+
+
+class IncidentAccess:
+    """What one user may do to one incident, in its current status."""
+
+    def __init__(self, user, incident):
+        self.user = user
+        self.incident = incident
+
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        return roles_for(self.user, self.incident)
+
+    def _holds(self, *roles) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def may_see_people(self) -> bool:
+        return self._holds(*PEOPLE_ROLES)
+
+    @property
+    def may_edit(self) -> bool:
+        return not self.incident.is_closed and self._holds(Role.SRO)
+
+    @property
+    def may_edit_narrative(self) -> bool:
+        return self.may_edit and not self.incident.narrative_locked
+
+    @property
+    def may_add_supplement(self) -> bool:
+        return (self.incident.narrative_locked and not self.incident.is_closed
+                and self._holds(Role.SRO, Role.SCHOOL_ADMIN))
+
+    @property
+    def may_manage_people(self) -> bool:
+        return self.may_edit
+
+    @property
+    def may_record_school_response(self) -> bool:
+        return (self.incident.status in {Status.SUBMITTED, Status.UNDER_REVIEW, Status.FOLLOW_UP}
+                and self._holds(Role.SCHOOL_ADMIN))
+
+    @property
+    def may_open_assessment(self) -> bool:
+        return self.incident.status != Status.DRAFT and self._holds(Role.SRO, Role.SCHOOL_ADMIN)
+
+    def transitions(self) -> list[tuple[str, Transition]]:
+        """The moves this user may make now, as (target status, transition)."""
+        return [
+            (to, step) for (src, to), step in TRANSITIONS.items()
+            if src == self.incident.status and self._holds(*step.roles)
+        ]
+
+
+@transaction.atomic
+def incident_transition(*, incident: Incident, to: str, actor, note: str = "", version: int | None = None
+                        ) -> IncidentEvent:
+    """Move `incident` to status `to` on behalf of `actor`, and record it.
+
+    Raises ValidationError when the move does not exist from the current status or a rule forbids it
+    (closing without a disposition, a missing note), PermissionDenied when the actor's roles do not
+    allow it at this school, and StaleIncident when `version` is given and no longer current.
+    """
+    from_status = incident.status
+    step = TRANSITIONS.get((from_status, to))
+    if step is None:
+        raise ValidationError(
+            _("An incident that is “%(current)s” cannot be moved to “%(target)s”.")
+            % {"current": Status(from_status).label, "target": Status(to).label if to in Status.values else to},
+            code="invalid_transition",
+        )
+    if not roles_for(actor, incident).intersection(step.roles):
+        raise PermissionDenied(_("Your role does not allow this step for this incident."))
+    note = (note or "").strip()
+    if step.note_required and not note:
+        raise ValidationError({"note": _("Add a note saying why.")}, code="note_required")
+    if to == Status.CLOSED and not incident.disposition:
+        raise ValidationError(
+            _("Closing requires a disposition: the SRO records it (request follow-up if it is missing)."),
+            code="disposition_required",
+        )
+
+    now = timezone.now()
+    changes = {"status": to, "updated_at": now, "version": F("version") + 1}
+    if to == Status.SUBMITTED:
+        changes["submitted_at"] = now
+    # Claim the move with a conditional update: a double click or a concurrent reviewer finds 0 rows.
+    rows = Incident.objects.filter(pk=incident.pk, status=from_status)
+    if version is not None:
+        rows = rows.filter(version=version)
+    if rows.update(**changes) != 1:
+        raise StaleIncident()
+    incident.refresh_from_db()
+    event = IncidentEvent.objects.create(
+        incident=incident, actor=actor, at=now, from_status=from_status, to_status=to, note=note
+    )
+
+    if to == Status.SUBMITTED or (from_status == Status.CLOSED and to == Status.UNDER_REVIEW):
+        transaction.on_commit(lambda: notifications.review_awaited(incident))
+    elif to == Status.FOLLOW_UP:
+        transaction.on_commit(lambda: notifications.follow_up_requested(incident))
+    return event
