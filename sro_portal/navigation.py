@@ -28,6 +28,7 @@ NAV_ITEMS = [
     NavItem(_("Home"), "home", "house", ALL_ROLES),
     NavItem(_("Schools"), "schools:school_list", "building", ALL_ROLES - {Role.SRO}),
     NavItem(_("My schools"), "schools:school_list", "building", frozenset({Role.SRO})),
+    NavItem(_("Audit log"), "audit:event_list", "journal-text", frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
 ]
 
 

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "audit",  # the ground floor: every app may record audit events (schools' export does)
     "schools",
     "accounts",
     "officers",
@@ -192,3 +193,22 @@ LOGGING = {
 }
 
 # Program rules, one section per app (each app reads its own settings from here).
+
+# audit and sign-in (issue 7: audit log, sign-in hardening, headers; see README "Security")
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE += [  # after authentication, in this order; axes last, as its docs ask
+    "django_otp.middleware.OTPMiddleware",
+    "audit.middleware.AuditMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+# Axes refuses a sign-in to a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_VERBOSE = False  # failures go to the audit log; no console noise
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", "400")
+if AUDIT_RETENTION_DAYS < 365:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 365 (one year).")
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
