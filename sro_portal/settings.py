@@ -4,6 +4,7 @@ Production values have no defaults: with DEBUG off the app refuses to start
 without SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -198,6 +199,8 @@ LOGGING = {
 INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
 MIDDLEWARE += [  # after authentication, in this order; axes last, as its docs ask
     "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.TwoStepMiddleware",
     "audit.middleware.AuditMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
@@ -207,6 +210,26 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_VERBOSE = False  # failures go to the audit log; no console noise
+AXES_ENABLED = True
+# Locked after 5 failures in a row for one username from one address, until the cool-off
+# ends or an administrator deletes the access attempt (admin: Axes → Access attempts).
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MINUTES = envint("AXES_COOLOFF_MINUTES", "30")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_CLIENT_IP_CALLABLE = "audit.services.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit log
+# Sessions: signed out after 30 idle minutes, and 12 hours after sign-in whatever happens.
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "30")
+SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", "12")
+# Two-step verification (TOTP): required for these roles and for administration-site users.
+OTP_REQUIRED_ROLES = envlist("OTP_REQUIRED_ROLES", "coordinator,program_admin")
+OTP_REQUIRED_FOR_STAFF = envbool("OTP_REQUIRED_FOR_STAFF", "True")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "SRO Portal")
+# disable_inactive_accounts (daily): accounts unused this long are disabled.
+ACCOUNT_INACTIVE_DAYS = envint("ACCOUNT_INACTIVE_DAYS", "90")
 AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", "400")
 if AUDIT_RETENTION_DAYS < 365:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 365 (one year).")

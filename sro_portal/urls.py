@@ -15,6 +15,7 @@ urlpatterns = [
          name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("schools.urls")),
     path("officers/", include("officers.urls")),
