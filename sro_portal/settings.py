@@ -184,7 +184,8 @@ if envbool("BEHIND_TLS_PROXY"):
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(12 * 60 * 60))
 
 # Program settings.
-DEMO_PASSWORD_DEFAULT = "sro-portal-demo"  # noqa: S105 - documented demo sign-in, DEBUG only
+# The documented demo sign-in, used by seed_demo only (which refuses to run with DEBUG off).
+DEMO_PASSWORD_DEFAULT = "sro-portal-demo"  # noqa: S105  # nosec B105
 
 LOGGING = {
     "version": 1,
