@@ -17,8 +17,8 @@ ADMIN_ACTIONS = {ADDITION: "add", CHANGE: "change", DELETION: "delete"}
 class AuditMiddleware:
     """Records what the views do not record themselves:
 
-    - a 404 or 403 raised by a view (the scoped fetch helpers and ``role_required``): the event
-      is recorded, then Django renders its friendly error page as usual;
+    - a 404 or 403 raised by a view for a signed-in user (the scoped fetch helpers and
+      ``role_required``): the event is recorded, then Django renders its friendly error page;
     - every change made in the administration site: Django's own admin log (LogEntry) is
       mirrored after each admin POST, with the source address, whatever the model's app; the
       object's name (``object_repr``) is not copied, since it may be a young person's;
@@ -48,7 +48,9 @@ class AuditMiddleware:
             )
 
     def process_exception(self, request, exception):
-        if isinstance(exception, (Http404, PermissionDenied)):
+        # Signed-in users only: scoped pages all require sign-in, and anonymous pages (such as
+        # a survey code that does not exist) must not leave an address behind.
+        if isinstance(exception, (Http404, PermissionDenied)) and request.user.is_authenticated:
             match = request.resolver_match
             audit_record(
                 request=request, event=AuditEvent.Event.ACCESS_REFUSED, outcome=AuditEvent.Outcome.DENIED,

@@ -1,4 +1,6 @@
-from django.urls import reverse
+from django.http import Http404
+from django.test import override_settings
+from django.urls import include, path, reverse
 
 from audit.models import AuditEvent
 from tests.factories import SchoolFactory
@@ -12,6 +14,16 @@ def test_a_404_on_an_object_outside_scope_is_recorded_then_rendered(client, outs
     assert (event.user, event.outcome) == (outsider, "denied")
     assert event.detail["status"] == 404
     assert event.detail["view"] == "schools:school_detail"
+
+
+def test_a_404_for_an_anonymous_visitor_leaves_no_address_behind(client, db):
+    def missing(request):
+        raise Http404
+
+    urlconf = type("urls", (), {"urlpatterns": [path("public/", missing), path("", include("sro_portal.urls"))]})
+    with override_settings(ROOT_URLCONF=urlconf):
+        assert client.get("/public/").status_code == 404
+    assert not AuditEvent.objects.exists()
 
 
 def test_a_403_for_the_wrong_role_is_recorded(client, evaluator):
