@@ -55,6 +55,7 @@ def two_step_setup(request):
             request.session.pop(two_step.ENROL_KEY, None)
             request.session[two_step.STATE_KEY] = two_step.DEVICE
             otp_login(request, device)
+            request.session.cycle_key()  # signed in fully now: a new session id
             audit_record(request=request, event=AuditEvent.Event.TWO_STEP_CHANGED,
                          outcome=AuditEvent.Outcome.SUCCESS, obj=device, detail={"action": "set_up"})
             return redirect(_next_url(request))
@@ -86,6 +87,7 @@ def two_step_verify(request):
         device = match_token(request.user, form.cleaned_data["code"].replace(" ", ""))
         if device is not None:
             otp_login(request, device)
+            request.session.cycle_key()  # signed in fully now: a new session id
             audit_record(request=request, event=AuditEvent.Event.TWO_STEP, outcome=AuditEvent.Outcome.SUCCESS)
             return redirect(_next_url(request))
         audit_record(request=request, event=AuditEvent.Event.TWO_STEP, outcome=AuditEvent.Outcome.FAILURE)

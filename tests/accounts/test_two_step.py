@@ -33,8 +33,10 @@ def test_a_user_with_an_app_is_asked_for_the_code_before_any_page(client, two_st
 def test_the_right_code_lets_the_user_in_and_is_recorded(client, two_step_on, principal, device_for):
     device_for(principal)
     sign_in(client, "principal")
+    before = client.session.session_key
     response = client.post(reverse("accounts:two_step_verify"), {"code": code(), "next": "/schools/"})
     assert response.url == "/schools/"
+    assert client.session.session_key != before
     assert client.get(reverse("schools:school_list")).status_code == 200
     assert AuditEvent.objects.filter(event=AuditEvent.Event.TWO_STEP, outcome="success").exists()
 
