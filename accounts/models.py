@@ -138,9 +138,9 @@ class RoleGrant(models.Model):
             models.CheckConstraint(
                 name="rolegrant_scope_matches_role",
                 condition=(
-                    Q(role__in=list(DIVISION_ROLES), division__isnull=False, school__isnull=True)
-                    | Q(role__in=list(SCHOOL_ROLES), school__isnull=False, division__isnull=True)
-                    | Q(role__in=list(UNSCOPED_ROLES), school__isnull=True, division__isnull=True)
+                    Q(role__in=sorted(DIVISION_ROLES), division__isnull=False, school__isnull=True)
+                    | Q(role__in=sorted(SCHOOL_ROLES), school__isnull=False, division__isnull=True)
+                    | Q(role__in=sorted(UNSCOPED_ROLES), school__isnull=True, division__isnull=True)
                 ),
                 violation_error_message=_(
                     "Coordinators and evaluators need a division, school administrators a "
