@@ -82,3 +82,10 @@ def test_signing_in_without_a_csrf_token_is_refused(db):
 
 def test_changing_language_without_a_csrf_token_is_refused(db):
     assert Client(enforce_csrf_checks=True).post(reverse("set_language"), {"language": "fr"}).status_code == 403
+
+
+@pytest.mark.parametrize("role", ["sro", "principal", "coordinator", "evaluator"])
+def test_the_admin_site_is_closed_to_users_who_are_not_staff(client, request, role):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(reverse("admin:index"))
+    assert response.status_code == 302 and response.url.startswith(reverse("admin:login"))

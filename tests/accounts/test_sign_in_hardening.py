@@ -108,3 +108,13 @@ def test_passwords_need_twelve_characters_and_no_composition_rules(db):
     except ValidationError as error:
         assert "at least 12 characters" in str(error)
     validate_password("plain lowercase words only")  # no digits, capitals or symbols needed
+
+
+def test_administrators_see_lockouts_in_the_admin_site_to_release_them(client, lockout_on, principal, program_admin):
+    for _ in range(5):
+        attempt(client, "wrong-password")
+    program_admin.is_superuser = True
+    program_admin.save(update_fields=["is_superuser"])
+    client.force_login(program_admin)
+    response = client.get(reverse("admin:axes_accessattempt_changelist"))
+    assert response.status_code == 200 and "principal" in response.text
