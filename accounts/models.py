@@ -75,6 +75,33 @@ class User(AbstractUser):
             query |= Q(**{f"{prefix}pk__in": _current_assignment_school_ids(self)})
         return query
 
+    # The audit log (the audit app, a floor below, asks the user these two questions).
+    @property
+    def can_read_audit_log(self) -> bool:
+        return self.has_role(Role.COORDINATOR, Role.PROGRAM_ADMIN)
+
+    def audit_subject_q(self, *, field: str = "user") -> Q:
+        """A filter on audit events (through their user `field`) matching those this user may
+        read: all of them for a program administrator; for a coordinator, the events of the
+        people who hold a role in their divisions (a grant on the division or one of its schools,
+        or an SRO's current assignment to one of its schools); nothing for anyone else."""
+        if self.is_program_admin:
+            return Q()
+        divisions = {g.division_id for g in self.grants if g.role == Role.COORDINATOR}
+        if not divisions:
+            return Q(**{f"{field}__in": []})
+        today = timezone.localdate()
+        granted = User.objects.filter(
+            Q(role_grants__division_id__in=divisions) | Q(role_grants__school__division_id__in=divisions)
+        ).values("pk")
+        # One filter() call: all conditions apply to the same assignment row.
+        assigned = User.objects.filter(
+            Q(officer__assignments__school__division_id__in=divisions),
+            Q(officer__assignments__start__lte=today),
+            Q(officer__assignments__end__isnull=True) | Q(officer__assignments__end__gte=today),
+        ).values("pk")
+        return Q(**{f"{field}__in": granted}) | Q(**{f"{field}__in": assigned})
+
 
 def _current_assignment_school_ids(user):
     """Ids of the schools the user is assigned to today, as a subquery (no duplicate rows)."""

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
+from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 
 from .models import School
@@ -23,6 +24,7 @@ def school_list_view(request):
 @login_required
 def school_export(request):
     schools = school_list(user=request.user, filters=request.GET or None)
+    audit_export(request, "schools", count=schools.qs.count())
     return csv_response(
         filename="schools",
         header=SCHOOL_EXPORT_HEADER,

@@ -42,6 +42,7 @@ NAV_ITEMS = [
     NavItem(_("Review queue"), "incidents:review_queue", "inbox", frozenset({Role.SCHOOL_ADMIN})),
     NavItem(_("Incidents"), "incidents:incident_list", "exclamation-octagon", INCIDENT_ROLES),
     NavItem(_("Requests for help"), "incidents:request_list", "megaphone", PEOPLE_ROLES),
+    NavItem(_("Audit log"), "audit:event_list", "journal-text", frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
 ]
 
 

@@ -4,6 +4,7 @@ Production values have no defaults: with DEBUG off the app refuses to start
 without SECRET_KEY and ALLOWED_HOSTS.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_filters",
+    "audit",  # the ground floor: every app may record audit events (schools' export does)
     "schools",
     "accounts",
     "officers",
@@ -182,7 +184,8 @@ if envbool("BEHIND_TLS_PROXY"):
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", str(12 * 60 * 60))
 
 # Program settings.
-DEMO_PASSWORD_DEFAULT = "sro-portal-demo"  # noqa: S105 - documented demo sign-in, DEBUG only
+# The documented demo sign-in, used by seed_demo only (which refuses to run with DEBUG off).
+DEMO_PASSWORD_DEFAULT = "sro-portal-demo"  # noqa: S105  # nosec B105
 
 LOGGING = {
     "version": 1,
@@ -213,3 +216,62 @@ ACTIVITY_EDIT_DAYS = envint("ACTIVITY_EDIT_DAYS", "7")
 INCIDENTS_REVIEW_DAYS = envint("INCIDENTS_REVIEW_DAYS", "5")
 # Years after an incident occurred (once closed) before its people involved are de-identified.
 INCIDENTS_RETENTION_YEARS = envint("INCIDENTS_RETENTION_YEARS", "5")
+
+# audit and sign-in (issue 7: audit log, sign-in hardening, headers; see README "Security")
+INSTALLED_APPS += ["axes", "django_otp", "django_otp.plugins.otp_totp"]
+MIDDLEWARE += [  # after authentication, in this order; axes last, as its docs ask
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.TwoStepMiddleware",
+    "audit.middleware.AuditMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+# Axes refuses a sign-in to a locked-out username+address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_VERBOSE = False  # failures go to the audit log; no console noise
+AXES_ENABLED = True
+# Locked after 5 failures in a row for one username from one address, until the cool-off
+# ends or an administrator deletes the access attempt (admin: Axes → Access attempts).
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_COOLOFF_MINUTES = envint("AXES_COOLOFF_MINUTES", "30")
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_CLIENT_IP_CALLABLE = "audit.services.client_address"
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit log
+# Content Security Policy (django-csp 4): only this site's own files; no inline script or
+# style anywhere (templates keep JS and CSS in static files), no framing, forms post here only.
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    },
+}
+# Sessions: signed out after 30 idle minutes, and 12 hours after sign-in whatever happens.
+SESSION_IDLE_MINUTES = envint("SESSION_IDLE_MINUTES", "30")
+SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", "12")
+# Two-step verification (TOTP): required for these roles and for administration-site users.
+OTP_REQUIRED_ROLES = envlist("OTP_REQUIRED_ROLES", "coordinator,program_admin")
+OTP_REQUIRED_FOR_STAFF = envbool("OTP_REQUIRED_FOR_STAFF", "True")
+OTP_TOTP_ISSUER = os.environ.get("OTP_TOTP_ISSUER", "SRO Portal")
+# disable_inactive_accounts (daily): accounts unused this long are disabled.
+ACCOUNT_INACTIVE_DAYS = envint("ACCOUNT_INACTIVE_DAYS", "90")
+AUDIT_RETENTION_DAYS = envint("AUDIT_RETENTION_DAYS", "400")
+if AUDIT_RETENTION_DAYS < 365:
+    raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 365 (one year).")
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
+TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")

@@ -14,3 +14,8 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # Serve static files from the finders: tests never run collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Other features' tests sign coordinators and program administrators in with force_login:
+# two-step verification and lockout are off here and switched on by the trust tests.
+OTP_REQUIRED_ROLES = []
+OTP_REQUIRED_FOR_STAFF = False
+AXES_ENABLED = False

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from accounts import views as account_views
+
 from . import views
 
 urlpatterns = [
@@ -9,15 +11,17 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True),
          name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("accounts/password/", auth_views.PasswordChangeView.as_view(),
+    path("accounts/password/", account_views.PasswordChangeView.as_view(),
          name="password_change"),
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
+    path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("schools.urls")),
     path("officers/", include("officers.urls")),
     path("activities/", include("activities.urls")),
     path("incidents/", include("incidents.urls")),
     path("evaluations/", include("evaluations.urls")),
+    path("audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -64,3 +64,5 @@ class Command(BaseCommand):
         for username, description in ctx.sign_ins:
             self.stdout.write(f"  {username:<14} {description}")
         self.stdout.write(f"  password: {'(from DEMO_PASSWORD)' if os.environ.get('DEMO_PASSWORD') else password}")
+        self.stdout.write("  two-step code (coordinator, programadmin): add the key shown to an authenticator "
+                          "app, or run `manage.py demo_two_step_code`")
