@@ -192,3 +192,11 @@ LOGGING = {
 }
 
 # Program rules, one section per app (each app reads its own settings from here).
+
+# evaluations
+# Survey results for any group with fewer responses than this are suppressed, never shown.
+SURVEY_MIN_RESPONSES = envint("SURVEY_MIN_RESPONSES", "10")
+# The most single-use codes generated in one batch (one printed sheet).
+SURVEY_CODE_BATCH_MAX = envint("SURVEY_CODE_BATCH_MAX", "500")
+# The largest outcome-data CSV file accepted, in bytes.
+OUTCOME_IMPORT_MAX_BYTES = envint("OUTCOME_IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
