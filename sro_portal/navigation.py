@@ -28,6 +28,12 @@ NAV_ITEMS = [
     NavItem(_("Home"), "home", "house", ALL_ROLES),
     NavItem(_("Schools"), "schools:school_list", "building", ALL_ROLES - {Role.SRO}),
     NavItem(_("My schools"), "schools:school_list", "building", frozenset({Role.SRO})),
+    NavItem(_("Surveys"), "evaluations:survey_list", "clipboard-check",
+            frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("Results"), "evaluations:results_list", "bar-chart",
+            frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN, Role.SCHOOL_ADMIN})),
+    NavItem(_("Outcome data"), "evaluations:outcome_data", "graph-up",
+            frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN})),
 ]
 
 
