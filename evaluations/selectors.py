@@ -164,7 +164,7 @@ class _SurveyFigures:
             .values("school").annotate(n=Count("pk"))
         }
         answers = Answer.objects.filter(response__survey=survey, response__school__in=school_ids).order_by()
-        sums = {"favourable": Count("pk", filter=Q(favourable=True)),
+        sums = {"n_favourable": Count("pk", filter=Q(favourable=True)),
                 "scored": Count("pk", filter=Q(favourable__isnull=False)),
                 "total": Coalesce(Sum("value"), 0.0), "valued": Count("value")}
         self.by_question = {
@@ -183,7 +183,7 @@ class _SurveyFigures:
         for school_id in school_ids:
             row = rows.get((school_id, key))
             if row:
-                cell.add(Cell(n=row["n"], favourable=row["favourable"], scored=row["scored"],
+                cell.add(Cell(n=row["n"], favourable=row["n_favourable"], scored=row["scored"],
                               total=row["total"] or 0.0, valued=row["valued"]))
         return cell
 
