@@ -40,7 +40,7 @@ def get_instrument_for_user(user, pk) -> Instrument:
 def get_survey_for_user(user, pk, *, roles=SURVEY_ADMIN_ROLES) -> Survey:
     """A survey running in at least one school the user sees through `roles`, or 404."""
     return get_object_or_404(
-        Survey.objects.visible_to(user, roles=roles).select_related("instrument", "baseline"), pk=pk
+        Survey.objects.visible_to(user, roles=roles).select_related("instrument", "baseline__instrument"), pk=pk
     )
 
 
@@ -59,7 +59,7 @@ def get_batch_for_user(user, survey, pk) -> CodeBatch:
 def instrument_list(*, user, filters=None) -> InstrumentFilter:
     queryset = Instrument.objects.visible_to(user).select_related("owner").annotate(
         question_count=Count("questions", distinct=True), survey_count=Count("surveys", distinct=True),
-    )
+    ).order_by("-is_standard", "name", "audience", "pk")
     return InstrumentFilter(filters, queryset=queryset)
 
 
@@ -81,6 +81,7 @@ def survey_list(*, user, filters=None, roles=SURVEY_ADMIN_ROLES) -> SurveyFilter
             school_count=Count("schools", filter=Q(schools__in=scope), distinct=True),
             response_count=Coalesce(_responses_in_scope(scope), Value(0)),
         )
+        .order_by("-school_year", "title", "pk")
     )
     return SurveyFilter(filters, queryset=queryset, user=user, roles=roles)
 
@@ -204,11 +205,11 @@ def results_scope(*, survey, user):
         "division__name", "name"))
 
 
-def survey_results(*, survey, user, school=None, division=None) -> dict:
+def survey_results(*, survey, user, school=None, division=None, schools=None) -> dict:
     """Results of `survey` over the schools the user may see (narrowed to one school or one
     division), with the baseline survey over the same schools. Every figure of a group with
     fewer than the minimum number of responses is suppressed."""
-    schools = results_scope(survey=survey, user=user)
+    schools = results_scope(survey=survey, user=user) if schools is None else schools
     if school is not None:
         schools = [s for s in schools if s.pk == school.pk]
     elif division is not None:

@@ -25,7 +25,7 @@ def _results(request, pk):
     form = ResultsScopeForm(request.GET or None, schools=schools)
     scope = form.cleaned_data if form.is_valid() else {}
     results = survey_results(survey=survey, user=request.user, school=scope.get("school"),
-                             division=scope.get("division"))
+                             division=scope.get("division"), schools=schools)
     return survey, form, results
 
 
