@@ -277,33 +277,43 @@ def school_year_months(year: str) -> tuple[datetime.date, datetime.date]:
     return datetime.date(start, 9, 1), datetime.date(start + 1, 6, 30)
 
 
-def outcome_summary(*, user, school_year: str, school_ids=None) -> dict:
-    """Attendance and calls for service per school in the user's scope for one school year,
-    aggregated in the database: {school_id: {...}} plus totals by unit type."""
+def _outcome_querysets(user, school_year):
     first, last = school_year_months(school_year)
     attendance = AttendanceRecord.objects.visible_to(user).filter(month__range=(first, last))
-    start = datetime.datetime.combine(first, datetime.time.min)
-    end = datetime.datetime.combine(last + datetime.timedelta(days=31), datetime.time.min)
-    calls = CallForService.objects.visible_to(user).filter(
-        received_at__gte=timezone.make_aware(start), received_at__lt=timezone.make_aware(end)
-    )
+    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min))
+    calls = CallForService.objects.visible_to(user).filter(received_at__gte=start, received_at__lt=end)
+    return attendance, calls
+
+
+RESPONSE_TIME = ExpressionWrapper(F("on_scene_at") - F("received_at"), output_field=DurationField())
+
+
+def outcome_per_school(*, user, school_year: str, school_ids=None) -> dict:
+    """Attendance and calls for service per school in the user's scope for one school year
+    (September to June), aggregated in the database: {school_id: {...}}."""
+    attendance, calls = _outcome_querysets(user, school_year)
     if school_ids is not None:
         attendance = attendance.filter(school__in=school_ids)
         calls = calls.filter(school__in=school_ids)
-    response = ExpressionWrapper(F("on_scene_at") - F("received_at"), output_field=DurationField())
     per_school = defaultdict(dict)
     for row in attendance.order_by().values("school").annotate(
         enrolled=Sum("enrolled_days"), absent=Sum("absent_days"), months=Count("pk")
     ):
         rate = 100 * (row["enrolled"] - row["absent"]) / row["enrolled"] if row["enrolled"] else None
         per_school[row["school"]].update(attendance_rate=rate, months=row["months"])
-    for row in calls.order_by().values("school", "unit_type").annotate(n=Count("pk"), avg=Avg(response)):
+    for row in calls.order_by().values("school", "unit_type").annotate(n=Count("pk"), avg=Avg(RESPONSE_TIME)):
         per_school[row["school"]][row["unit_type"]] = {"n": row["n"], "minutes": _minutes(row["avg"])}
-    totals = {
+    return per_school
+
+
+def outcome_totals(*, user, school_year: str) -> dict:
+    """Calls and mean response time (received → on scene) by unit type over the user's scope."""
+    _attendance, calls = _outcome_querysets(user, school_year)
+    return {
         row["unit_type"]: {"n": row["n"], "minutes": _minutes(row["avg"])}
-        for row in calls.order_by().values("unit_type").annotate(n=Count("pk"), avg=Avg(response))
+        for row in calls.order_by().values("unit_type").annotate(n=Count("pk"), avg=Avg(RESPONSE_TIME))
     }
-    return {"per_school": per_school, "totals": totals}
 
 
 def _minutes(value):

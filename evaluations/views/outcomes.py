@@ -13,7 +13,7 @@ from sro_portal.csvexport import csv_response
 from ..forms import OutcomeUploadForm, SchoolYearForm
 from ..imports import import_attendance, import_calls
 from ..models import OUTCOME_ROLES, SURVEY_ADMIN_ROLES, OutcomeImport, school_year_of
-from ..selectors import outcome_summary
+from ..selectors import outcome_per_school, outcome_totals
 
 
 def _school_year(request) -> tuple[SchoolYearForm, str]:
@@ -26,9 +26,9 @@ def _page_context(request, upload_form=None, result=None):
     form, year = _school_year(request)
     schools = School.objects.visible_to(request.user, roles=OUTCOME_ROLES).select_related("division")
     page = Paginator(schools, 25).get_page(request.GET.get("page"))
-    summary = outcome_summary(user=request.user, school_year=year, school_ids=[s.pk for s in page])
-    totals = outcome_summary(user=request.user, school_year=year)["totals"]
-    rows = [{"school": s, **summary["per_school"].get(s.pk, {})} for s in page]
+    per_school = outcome_per_school(user=request.user, school_year=year, school_ids=[s.pk for s in page])
+    totals = outcome_totals(user=request.user, school_year=year)
+    rows = [{"school": s, **per_school.get(s.pk, {})} for s in page]
     can_import = request.user.has_role(*SURVEY_ADMIN_ROLES)
     return {
         "form": form, "school_year": year, "page": page, "rows": rows, "totals": totals,
@@ -73,7 +73,7 @@ OUTCOME_EXPORT_HEADER = [
 def outcome_export(request):
     _form, year = _school_year(request)
     schools = School.objects.visible_to(request.user, roles=OUTCOME_ROLES).select_related("division")
-    per_school = outcome_summary(user=request.user, school_year=year)["per_school"]
+    per_school = outcome_per_school(user=request.user, school_year=year)
 
     def row(school):
         data = per_school.get(school.pk, {})
