@@ -43,6 +43,12 @@ NAV_ITEMS = [
     NavItem(_("Incidents"), "incidents:incident_list", "exclamation-octagon", INCIDENT_ROLES),
     NavItem(_("Requests for help"), "incidents:request_list", "megaphone", PEOPLE_ROLES),
     NavItem(_("Audit log"), "audit:event_list", "journal-text", frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("Surveys"), "evaluations:survey_list", "clipboard-check",
+            frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("Results"), "evaluations:results_list", "bar-chart",
+            frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN, Role.SCHOOL_ADMIN})),
+    NavItem(_("Outcome data"), "evaluations:outcome_data", "graph-up",
+            frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN})),
 ]
 
 

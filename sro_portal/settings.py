@@ -275,3 +275,11 @@ if AUDIT_RETENTION_DAYS < 365:
     raise ImproperlyConfigured("AUDIT_RETENTION_DAYS must be at least 365 (one year).")
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR).
 TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
+
+# evaluations
+# Survey results for any group with fewer responses than this are suppressed, never shown.
+SURVEY_MIN_RESPONSES = envint("SURVEY_MIN_RESPONSES", "10")
+# The most single-use codes generated in one batch (one printed sheet).
+SURVEY_CODE_BATCH_MAX = envint("SURVEY_CODE_BATCH_MAX", "500")
+# The largest outcome-data CSV file accepted, in bytes.
+OUTCOME_IMPORT_MAX_BYTES = envint("OUTCOME_IMPORT_MAX_BYTES", str(5 * 1024 * 1024))

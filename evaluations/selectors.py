@@ -1,0 +1,324 @@
+"""Reads across evaluation models: scoped fetches, lists, and survey results aggregated in the
+database (a fixed number of queries whatever the number of schools or responses)."""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from accounts.models import Role
+from schools.models import School
+
+from .filters import InstrumentFilter, SurveyFilter
+from .models import (
+    RESULTS_ROLES,
+    SURVEY_ADMIN_ROLES,
+    Answer,
+    AttendanceRecord,
+    CallForService,
+    CodeBatch,
+    Indicator,
+    Instrument,
+    ResponseCode,
+    Survey,
+    SurveyResponse,
+    school_year_start,
+)
+from .suppression import is_suppressed
+
+# --- Fetch helpers ---------------------------------------------------------------------------
+
+
+def get_instrument_for_user(user, pk) -> Instrument:
+    return get_object_or_404(Instrument.objects.visible_to(user).select_related("owner"), pk=pk)
+
+
+def get_survey_for_user(user, pk, *, roles=SURVEY_ADMIN_ROLES) -> Survey:
+    """A survey running in at least one school the user sees through `roles`, or 404."""
+    return get_object_or_404(
+        Survey.objects.visible_to(user, roles=roles).select_related("instrument", "baseline__instrument"), pk=pk
+    )
+
+
+def get_batch_for_user(user, survey, pk) -> CodeBatch:
+    """A code batch of `survey` for a school in the user's scope, or 404."""
+    schools = School.objects.visible_to(user, roles=SURVEY_ADMIN_ROLES)
+    return get_object_or_404(
+        CodeBatch.objects.filter(survey=survey, school__in=schools).select_related("school", "school__division"),
+        pk=pk,
+    )
+
+
+# --- Lists -----------------------------------------------------------------------------------
+
+
+def instrument_list(*, user, filters=None) -> InstrumentFilter:
+    queryset = Instrument.objects.visible_to(user).select_related("owner").annotate(
+        question_count=Count("questions", distinct=True), survey_count=Count("surveys", distinct=True),
+    ).order_by("-is_standard", "name", "audience", "pk")
+    return InstrumentFilter(filters, queryset=queryset)
+
+
+def _responses_in_scope(scope):
+    return Subquery(
+        SurveyResponse.objects.filter(survey=OuterRef("pk"), school__in=scope)
+        .order_by().values("survey").annotate(n=Count("pk")).values("n")
+    )
+
+
+def survey_list(*, user, filters=None, roles=SURVEY_ADMIN_ROLES) -> SurveyFilter:
+    """Surveys in the user's scope, each with the number of its schools and of its responses in
+    that scope (never counting schools the user does not see)."""
+    scope = School.objects.visible_to(user, roles=roles)
+    queryset = (
+        Survey.objects.visible_to(user, roles=roles)
+        .select_related("instrument", "baseline")
+        .annotate(
+            school_count=Count("schools", filter=Q(schools__in=scope), distinct=True),
+            response_count=Coalesce(_responses_in_scope(scope), Value(0)),
+        )
+        .order_by("-school_year", "title", "pk")
+    )
+    return SurveyFilter(filters, queryset=queryset, user=user, roles=roles)
+
+
+def survey_school_rows(*, survey, user) -> list[dict]:
+    """For administering a survey: each school in scope with its codes and codes used."""
+    scope = School.objects.visible_to(user, roles=SURVEY_ADMIN_ROLES)
+    schools = survey.schools.filter(pk__in=scope.values("pk")).select_related("division")
+    codes = {
+        row["school"]: row
+        for row in ResponseCode.objects.filter(survey=survey, school__in=scope).order_by()
+        .values("school").annotate(codes=Count("pk"), used=Count("pk", filter=Q(used_on__isnull=False)))
+    }
+    return [{"school": s, "codes": codes.get(s.pk, {}).get("codes", 0), "used": codes.get(s.pk, {}).get("used", 0)}
+            for s in schools]
+
+
+# --- Results ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Cell:
+    """One group's figures for one question or indicator (or all responses)."""
+
+    n: int = 0  # responses (indicator, group) or answers (question)
+    favourable: int = 0
+    scored: int = 0  # answers that can be favourable or not
+    total: float = 0.0
+    valued: int = 0  # answers with a numeric value
+
+    def add(self, other: "Cell"):
+        self.n += other.n
+        self.favourable += other.favourable
+        self.scored += other.scored
+        self.total += other.total
+        self.valued += other.valued
+
+    @property
+    def suppressed(self) -> bool:
+        return is_suppressed(self.n)
+
+    @property
+    def percent(self) -> float | None:
+        """Percentage of favourable answers, None when suppressed or not a scaled question."""
+        if self.suppressed or not self.scored:
+            return None
+        return round(100 * self.favourable / self.scored, 1)
+
+    @property
+    def mean(self) -> float | None:
+        if self.suppressed or not self.valued:
+            return None
+        return round(self.total / self.valued, 2)
+
+    @property
+    def shown_n(self) -> int | None:
+        return None if self.suppressed else self.n
+
+
+def _change(current: Cell, baseline: Cell | None):
+    if baseline is None or current.percent is None or baseline.percent is None:
+        return None
+    return round(current.percent - baseline.percent, 1)
+
+
+@dataclass
+class Group:
+    kind: str  # "all", "division", "school"
+    label: str
+    school_ids: set = field(default_factory=set)
+    division: object = None
+
+
+class _SurveyFigures:
+    """Counts of one survey per school, from three grouped queries."""
+
+    def __init__(self, survey, school_ids):
+        self.responses = {
+            row["school"]: row["n"]
+            for row in SurveyResponse.objects.filter(survey=survey, school__in=school_ids).order_by()
+            .values("school").annotate(n=Count("pk"))
+        }
+        answers = Answer.objects.filter(response__survey=survey, response__school__in=school_ids).order_by()
+        sums = {"n_favourable": Count("pk", filter=Q(favourable=True)),
+                "scored": Count("pk", filter=Q(favourable__isnull=False)),
+                "total": Coalesce(Sum("value"), 0.0), "valued": Count("value")}
+        self.by_question = {
+            (row["response__school"], row["question"]): row
+            for row in answers.values("response__school", "question").annotate(n=Count("pk"), **sums)
+        }
+        self.by_indicator = {
+            (row["response__school"], row["question__indicator"]): row
+            for row in answers.values("response__school", "question__indicator")
+            .annotate(n=Count("response", distinct=True), **sums)
+        }
+
+    @staticmethod
+    def _cell(rows, school_ids, key):
+        cell = Cell()
+        for school_id in school_ids:
+            row = rows.get((school_id, key))
+            if row:
+                cell.add(Cell(n=row["n"], favourable=row["n_favourable"], scored=row["scored"],
+                              total=row["total"] or 0.0, valued=row["valued"]))
+        return cell
+
+    def responses_cell(self, school_ids) -> Cell:
+        return Cell(n=sum(self.responses.get(s, 0) for s in school_ids))
+
+    def question_cell(self, school_ids, question_id) -> Cell:
+        return self._cell(self.by_question, school_ids, question_id)
+
+    def indicator_cell(self, school_ids, indicator) -> Cell:
+        return self._cell(self.by_indicator, school_ids, indicator)
+
+
+def results_scope(*, survey, user):
+    """The survey's schools that the user may see results for (with their divisions)."""
+    scope = School.objects.visible_to(user, roles=RESULTS_ROLES)
+    return list(survey.schools.filter(pk__in=scope.values("pk")).select_related("division").order_by(
+        "division__name", "name"))
+
+
+def survey_results(*, survey, user, school=None, division=None, schools=None) -> dict:
+    """Results of `survey` over the schools the user may see (narrowed to one school or one
+    division), with the baseline survey over the same schools. Every figure of a group with
+    fewer than the minimum number of responses is suppressed."""
+    schools = results_scope(survey=survey, user=user) if schools is None else schools
+    if school is not None:
+        schools = [s for s in schools if s.pk == school.pk]
+    elif division is not None:
+        schools = [s for s in schools if s.division_id == division.pk]
+    school_ids = {s.pk for s in schools}
+    current = _SurveyFigures(survey, school_ids)
+    baseline = _SurveyFigures(survey.baseline, school_ids) if survey.baseline_id else None
+    questions = list(survey.instrument.questions.all())
+    baseline_questions = (
+        {q.text.casefold(): q.pk for q in survey.baseline.instrument.questions.all()} if baseline else {}
+    )
+    indicators = [i for i in Indicator if any(q.indicator == i and q.is_scaled for q in questions)]
+
+    def base(cell_for, key):
+        return None if baseline is None or key is None else cell_for(baseline)(school_ids, key)
+
+    indicator_rows = []
+    for indicator in indicators:
+        cell = current.indicator_cell(school_ids, indicator)
+        before = base(lambda f: f.indicator_cell, indicator)
+        indicator_rows.append({"indicator": indicator, "cell": cell, "baseline": before,
+                               "change": _change(cell, before)})
+    question_rows = []
+    for question in questions:
+        cell = current.question_cell(school_ids, question.pk)
+        before = base(lambda f: f.question_cell, baseline_questions.get(question.text.casefold()))
+        question_rows.append({"question": question, "cell": cell, "baseline": before,
+                              "change": _change(cell, before)})
+
+    show_divisions = user.has_role(Role.COORDINATOR, Role.EVALUATOR, Role.PROGRAM_ADMIN)
+    groups = [Group("all", "", school_ids)]
+    if show_divisions:
+        by_division = defaultdict(set)
+        divisions = {}
+        for s in schools:
+            by_division[s.division_id].add(s.pk)
+            divisions[s.division_id] = s.division
+        groups += [Group("division", divisions[d].name, ids, divisions[d]) for d, ids in by_division.items()]
+    groups += [Group("school", s.name, {s.pk}, s.division) for s in schools]
+    group_rows = []
+    for group in groups:
+        responses = current.responses_cell(group.school_ids)
+        group_rows.append({
+            "group": group,
+            "responses": responses,
+            "baseline_responses": baseline.responses_cell(group.school_ids) if baseline else None,
+            "indicators": [current.indicator_cell(group.school_ids, i) for i in indicators],
+        })
+    return {
+        "schools": schools,
+        "responses": current.responses_cell(school_ids),
+        "baseline_responses": baseline.responses_cell(school_ids) if baseline else None,
+        "indicators": indicators,
+        "indicator_rows": indicator_rows,
+        "question_rows": question_rows,
+        "group_rows": group_rows,
+    }
+
+
+# --- Outcome data ----------------------------------------------------------------------------
+
+
+def school_year_months(year: str) -> tuple[datetime.date, datetime.date]:
+    start = school_year_start(year)
+    return datetime.date(start, 9, 1), datetime.date(start + 1, 6, 30)
+
+
+def _outcome_querysets(user, school_year):
+    first, last = school_year_months(school_year)
+    attendance = AttendanceRecord.objects.visible_to(user).filter(month__range=(first, last))
+    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
+    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min))
+    calls = CallForService.objects.visible_to(user).filter(received_at__gte=start, received_at__lt=end)
+    return attendance, calls
+
+
+RESPONSE_TIME = ExpressionWrapper(F("on_scene_at") - F("received_at"), output_field=DurationField())
+
+
+def outcome_per_school(*, user, school_year: str, school_ids=None) -> dict:
+    """Attendance and calls for service per school in the user's scope for one school year
+    (September to June), aggregated in the database: {school_id: {...}}."""
+    attendance, calls = _outcome_querysets(user, school_year)
+    if school_ids is not None:
+        attendance = attendance.filter(school__in=school_ids)
+        calls = calls.filter(school__in=school_ids)
+    per_school = defaultdict(dict)
+    for row in attendance.order_by().values("school").annotate(
+        enrolled=Sum("enrolled_days"), absent=Sum("absent_days"), months=Count("pk")
+    ):
+        rate = 100 * (row["enrolled"] - row["absent"]) / row["enrolled"] if row["enrolled"] else None
+        per_school[row["school"]].update(attendance_rate=rate, months=row["months"])
+    for row in calls.order_by().values("school", "unit_type").annotate(n=Count("pk"), avg=Avg(RESPONSE_TIME)):
+        per_school[row["school"]][row["unit_type"]] = {"n": row["n"], "minutes": _minutes(row["avg"])}
+    return per_school
+
+
+def outcome_totals(*, user, school_year: str) -> dict:
+    """Calls and mean response time (received → on scene) by unit type over the user's scope."""
+    _attendance, calls = _outcome_querysets(user, school_year)
+    return {
+        row["unit_type"]: {"n": row["n"], "minutes": _minutes(row["avg"])}
+        for row in calls.order_by().values("unit_type").annotate(n=Count("pk"), avg=Avg(RESPONSE_TIME))
+    }
+
+
+def _minutes(value):
+    if value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        return round(value.total_seconds() / 60, 1)
+    return round(float(value) / 60_000_000, 1)  # microseconds, on databases without intervals
