@@ -87,3 +87,10 @@ def test_coordinator_navigation_offers_officers_and_activities(client, coordinat
     labels = nav_labels(client.get(reverse("home")))
     assert {"Officers", "Activities"} <= set(labels)
     assert "Log activity" not in labels
+
+
+def test_menu_folds_a_feature_with_several_entries_into_one_drop_down(client, sro):
+    client.force_login(sro)
+    groups = client.get(reverse("home")).context["nav_groups"]
+    [activities] = [g for g in groups if str(g.get("label")) == "Activities"]
+    assert [str(i["label"]) for i in activities["items"]] == ["Log activity", "My log"]
