@@ -28,8 +28,10 @@ def snapshot():
 
 
 @pytest.fixture
-def demo(transactional_db, settings):
+def demo(django_db_serialized_rollback, transactional_db, settings):
     # Outside a test transaction: PostgreSQL cannot TRUNCATE (flush) with deferred checks pending.
+    # Serialized rollback puts back the rows data migrations made (courses, instruments), which
+    # the flush at the end of a transactional test would otherwise take from every later test.
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
 

@@ -21,7 +21,7 @@ def test_a_stale_lookup_cannot_reuse_a_code_claimed_meanwhile(survey, school, qu
     assert SurveyResponse.objects.count() == 1
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_requests_with_one_code_at_the_same_moment_save_exactly_one_response(
     survey, school, questions, monkeypatch
 ):
