@@ -81,7 +81,7 @@ def _responses(ctx, survey, schools, questions, year_effect, codes_seen):
     stamp = timezone.make_aware(datetime.datetime.combine(survey.opens_on, datetime.time(8)))
     for index, school in enumerate(schools):
         # Every eleventh school had few participants: its results show as suppressed.
-        count = rng.randint(3, 9) if index % 11 == 5 else rng.randint(14, 36)
+        count = rng.randint(3, 9) if index % 11 == 5 else rng.randint(11, 24)
         school_mood = ((school.pk * 37) % 11 - 5) / 20  # the same school leans the same way each year
         batch = CodeBatch.objects.create(survey=survey, school=school, size=count + 5, created_at=stamp)
         for position in range(count + 5):
