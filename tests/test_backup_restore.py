@@ -34,6 +34,9 @@ def demo(django_db_serialized_rollback, transactional_db, settings):
     # the flush at the end of a transactional test would otherwise take from every later test.
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
+    # Back to production-like settings: with DEBUG on, every one of the ~100k queries of the
+    # dump and restore below would also be recorded in memory, for nothing.
+    settings.DEBUG = False
 
 
 def test_a_dump_restored_into_an_empty_database_gives_back_every_row(demo, tmp_path):

@@ -8,6 +8,10 @@ from django.core.management import call_command
 from accounts.models import User
 from incidents.models import Disposition, HelpRequest, Incident, PersonRole, Status, ThreatAssessment
 
+# A database test, so it runs with the other database tests and before the transactional ones,
+# whose closing flush removes the rows that data migrations made (the course catalogue).
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
