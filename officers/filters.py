@@ -1,7 +1,6 @@
 import datetime
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from schools.models import PoliceService, School, SchoolDivision
@@ -27,7 +26,11 @@ TRAINING_CHOICES = [
 class OfficerFilter(django_filters.FilterSet):
     """Filters for the officer list. Choices come from the user's scope only."""
 
-    q = django_filters.CharFilter(label=_("Name or badge"), method="search")
+    # No name search: a name typed here would end up in the URL (and in proxy and server logs).
+    # The officer is chosen from a list and sent by id; badge numbers are not personal.
+    officer = django_filters.ModelChoiceFilter(label=_("Officer"), queryset=Officer.objects.none(),
+                                               method="is_officer")
+    badge = django_filters.CharFilter(label=_("Badge number"), field_name="badge_number", lookup_expr="icontains")
     police_service = django_filters.ModelChoiceFilter(
         label=_("Police service"), queryset=PoliceService.objects.none()
     )
@@ -40,7 +43,7 @@ class OfficerFilter(django_filters.FilterSet):
 
     class Meta:
         model = Officer
-        fields = ["q", "police_service", "division", "training", "term"]
+        fields = ["officer", "badge", "police_service", "division", "training", "term"]
 
     def __init__(self, *args, user, today, **kwargs):
         super().__init__(*args, **kwargs)
@@ -49,13 +52,12 @@ class OfficerFilter(django_filters.FilterSet):
         self.filters["police_service"].queryset = PoliceService.objects.filter(
             pk__in=Officer.objects.visible_to(user).values("police_service")
         )
+        self.filters["officer"].queryset = Officer.objects.visible_to(user).select_related("user").order_by(
+            "user__last_name", "user__first_name")
         self.filters["division"].queryset = SchoolDivision.objects.visible_to(user, roles=MANAGER_ROLES)
 
-    def search(self, queryset, name, value):
-        return queryset.filter(
-            Q(user__first_name__icontains=value) | Q(user__last_name__icontains=value)
-            | Q(badge_number__icontains=value)
-        )
+    def is_officer(self, queryset, name, value):
+        return queryset.filter(pk=value.pk)
 
     def in_division(self, queryset, name, value):
         schools = School.objects.visible_to(self.user, roles=MANAGER_ROLES).filter(division=value)

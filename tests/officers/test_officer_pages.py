@@ -2,6 +2,7 @@
 
 import datetime
 
+import django_filters
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -11,6 +12,11 @@ from officers.dates import add_years
 from tests.factories import SchoolFactory, user_with_role
 
 from .factories import AssignmentFactory, TermExtensionFactory, TrainingRecordFactory, course, officer_for
+
+
+def listed(response):
+    """The officer table's rows only: the filter form's officer select names every officer in scope."""
+    return response.text.split("<tbody", 1)[1].split("</tbody>", 1)[0]
 
 
 def csv_lines(response):
@@ -75,12 +81,30 @@ def test_filtering_by_a_division_out_of_scope_is_refused(client, outsider, divis
     assert officer.name not in response.text
 
 
+def test_officers_are_found_by_id_and_badge_never_by_a_name_in_the_url(client, coordinator, officer, division):
+    other = officer_for(division)
+    client.force_login(coordinator)
+    response = client.get(reverse("officers:officer_list"), {"officer": officer.pk})
+    assert officer.name in listed(response) and other.name not in listed(response)
+    response = client.get(reverse("officers:officer_list"), {"badge": other.badge_number})
+    assert other.name in listed(response) and officer.name not in listed(response)
+    assert not any(isinstance(f, django_filters.CharFilter) and f.field_name != "badge_number"
+                   for f in response.context["filter"].filters.values())
+
+
+def test_an_officer_out_of_scope_cannot_be_chosen(client, outsider, officer):
+    client.force_login(outsider)
+    response = client.get(reverse("officers:officer_list"), {"officer": officer.pk})
+    assert "Select a valid choice" in response.text
+    assert officer.name not in response.text
+
+
 def test_division_filter_keeps_officers_currently_assigned_there(client, coordinator, officer, division):
     idle = officer_for(division)
     client.force_login(coordinator)
     response = client.get(reverse("officers:officer_list"), {"division": division.pk})
-    assert officer.name in response.text
-    assert idle.name not in response.text
+    assert officer.name in listed(response)
+    assert idle.name not in listed(response)
 
 
 def test_training_filter_finds_officers_with_overdue_training(client, coordinator, officer, division):
@@ -89,8 +113,8 @@ def test_training_filter_finds_officers_with_overdue_training(client, coordinato
         TrainingRecordFactory(officer=trained, course=course(code), completed_on=datetime.date(2021, 1, 1))
     client.force_login(coordinator)
     response = client.get(reverse("officers:officer_list"), {"training": "overdue"})
-    assert officer.name in response.text
-    assert trained.name not in response.text
+    assert officer.name in listed(response)
+    assert trained.name not in listed(response)
 
 
 def test_term_filter_finds_terms_ending_within_six_months(client, coordinator, officer, division):
@@ -99,8 +123,8 @@ def test_term_filter_finds_terms_ending_within_six_months(client, coordinator, o
                        became_sro_on=add_years(today, -5) + datetime.timedelta(days=30))
     client.force_login(coordinator)
     response = client.get(reverse("officers:officer_list"), {"term": "6"})
-    assert soon.name in response.text
-    assert officer.name not in response.text  # term ended in 2025
+    assert soon.name in listed(response)
+    assert officer.name not in listed(response)  # term ended in 2025
 
 
 def test_term_filter_finds_terms_already_ended(client, coordinator, officer):
@@ -118,8 +142,8 @@ def test_officer_list_runs_a_fixed_number_of_queries(client, coordinator, divisi
         TermExtensionFactory(officer=officer)
     client.force_login(coordinator)
     # session, user, grants, count, page of officers, current assignments, training records,
-    # courses, police service choices, division choices
-    with django_assert_num_queries(10):
+    # courses, officer choices, police service choices, division choices
+    with django_assert_num_queries(11):
         response = client.get(reverse("officers:officer_list"))
     assert response.status_code == 200
 
