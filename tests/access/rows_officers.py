@@ -69,7 +69,9 @@ ROWS = {
     "officers:officer_detail": Row(
         args=officer_arg, expect=MANAGED,
         note="an SRO is refused even their own officer page (inside is the shared SRO's officer): "
-             "their profile is officers:my_profile",
+             "their profile is officers:my_profile. By OfficerQuerySet.visible_to, an officer of a "
+             "police service serving the coordinator's division is inside even when assigned only "
+             "in another division that service serves (so that they can be assigned here)",
     ),
     "officers:assignment_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),
     "officers:term_extension_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),
