@@ -1,0 +1,81 @@
+"""Rows of officers/urls.py: officers, assignments, terms and training are managed by coordinators
+(their divisions) and program administrators (everything); an SRO reads only their own profile.
+School administrators and evaluators never see officers (an evaluator sees aggregates only)."""
+
+from tests.factories import AssignmentFactory
+from tests.officers.factories import officer_for
+
+from .matrix import (
+    ANONYMOUS,
+    COORDINATOR,
+    EVALUATOR,
+    FORBIDDEN,
+    INSIDE,
+    LOGIN,
+    NOT_FOUND,
+    PAGE,
+    PRINCIPAL,
+    PROGRAM_ADMIN,
+    SRO,
+    Row,
+    only,
+)
+
+MANAGERS = {COORDINATOR, PROGRAM_ADMIN}
+
+# A manager's page about one officer or assignment: the coordinator gets it inside their division
+# and a 404 outside; other roles are refused whatever the scope.
+MANAGED = {ANONYMOUS: LOGIN, SRO: FORBIDDEN, PRINCIPAL: FORBIDDEN, COORDINATOR: (PAGE, NOT_FOUND),
+           EVALUATOR: FORBIDDEN, PROGRAM_ADMIN: PAGE}
+
+
+def _officer(w, scope, role):
+    """Inside: the shared SRO (assigned to `school`, of its division's police service). Outside:
+    an officer of the outside school's division's police service, assigned there only (for a
+    coordinator, another division and another police service)."""
+    if scope == INSIDE:
+        return w.sro.officer
+    school = w.school_for(role, scope)
+    officer = officer_for(school.division)
+    AssignmentFactory(officer=officer, school=school)
+    return officer
+
+
+def _assignment(w, scope, role):
+    if scope == INSIDE:
+        return w.sro.officer.assignments.get(school=w.school)
+    school = w.school_for(role, scope)
+    return AssignmentFactory(officer=officer_for(school.division), school=school)
+
+
+def officer_arg(w, scope, role):
+    return [_officer(w, scope, role).pk]
+
+
+def assignment_arg(w, scope, role):
+    return [_assignment(w, scope, role).pk]
+
+
+FORM_NOTE = "GET renders the form; the POST rules are tested in tests/officers"
+
+ROWS = {
+    "officers:officer_list": Row(expect=only(MANAGERS),
+                                 note="unscoped page; the list holds only officers in scope (tests/officers)"),
+    "officers:officer_export": Row(expect=only(MANAGERS),
+                                   note="unscoped page; the CSV holds only officers in scope (tests/officers)"),
+    "officers:terms_ending": Row(expect=only(MANAGERS)),
+    "officers:my_profile": Row(expect=only({SRO}),
+                               note="the signed-in SRO's own profile; no other role has one to read"),
+    "officers:officer_detail": Row(
+        args=officer_arg, expect=MANAGED,
+        note="an SRO is refused even their own officer page (inside is the shared SRO's officer): "
+             "their profile is officers:my_profile. By OfficerQuerySet.visible_to, an officer of a "
+             "police service serving the coordinator's division is inside even when assigned only "
+             "in another division that service serves (so that they can be assigned here)",
+    ),
+    "officers:assignment_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),
+    "officers:term_extension_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),
+    "officers:training_record_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),
+    "officers:assignment_end": Row(args=assignment_arg, expect=MANAGED, note=FORM_NOTE),
+    "officers:assignment_reassign": Row(args=assignment_arg, expect=MANAGED, note=FORM_NOTE),
+}
