@@ -36,13 +36,13 @@ RESULTS_READERS = {EVALUATOR, COORDINATOR, PROGRAM_ADMIN, PRINCIPAL}
 OUTCOME_READERS = {EVALUATOR, COORDINATOR, PROGRAM_ADMIN}
 
 
-def scoped(roles, inside=PAGE, *, admin=None):
+def scoped(roles, inside=PAGE):
     """`inside` within scope and 404 outside for `roles`, 403 for the other signed-in roles; a
-    program administrator has no outside (`admin`: their outcome, `inside` by default)."""
+    program administrator has no outside: `inside` everywhere."""
     expect = only(roles)
     for role in roles:
         expect[role] = (inside, NOT_FOUND)
-    expect[PROGRAM_ADMIN] = inside if admin is None else admin
+    expect[PROGRAM_ADMIN] = inside
     return expect
 
 
