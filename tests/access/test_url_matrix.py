@@ -19,35 +19,6 @@ SKIPPED_NAMES = {
 }
 
 
-# Feature URLs that still await their matrix rows (issue 7 is open). Each of these views
-# already has its own outsider-404 / wrong-role-403 / anonymous tests in tests/<app>/test_*access*
-# or the app's view tests; this list may only shrink. A URL pattern that is neither here nor in
-# a rows_*.py module fails the suite, so no NEW page ships without a matrix row.
-AWAITING_ROWS = frozenset({
-    "evaluations:answer",
-    "evaluations:answer_start",
-    "evaluations:answer_thanks",
-    "evaluations:code_sheet",
-    "evaluations:codes_generate",
-    "evaluations:instrument_copy",
-    "evaluations:instrument_create",
-    "evaluations:instrument_detail",
-    "evaluations:instrument_edit",
-    "evaluations:instrument_list",
-    "evaluations:outcome_data",
-    "evaluations:outcome_export",
-    "evaluations:outcome_upload",
-    "evaluations:results_list",
-    "evaluations:survey_create",
-    "evaluations:survey_detail",
-    "evaluations:survey_edit",
-    "evaluations:survey_export",
-    "evaluations:survey_list",
-    "evaluations:survey_results",
-    "evaluations:survey_results_export",
-})
-
-
 def url_names(patterns=None, namespace=""):
     """Every named URL pattern, with its namespaces ("schools:school_detail")."""
     for pattern in patterns if patterns is not None else get_resolver().url_patterns:
@@ -62,14 +33,8 @@ def url_names(patterns=None, namespace=""):
 
 def test_every_url_pattern_has_a_row_in_the_matrix():
     names = set(url_names()) - SKIPPED_NAMES
-    assert sorted(names - MATRIX.keys() - AWAITING_ROWS) == [], "URL patterns without a row in tests/access/rows_*.py"
+    assert sorted(names - MATRIX.keys()) == [], "URL patterns without a row in tests/access/rows_*.py"
     assert sorted(MATRIX.keys() - names) == [], "rows for URL patterns that do not exist"
-
-
-def test_the_list_of_urls_awaiting_rows_only_shrinks():
-    names = set(url_names())
-    assert sorted(AWAITING_ROWS - names) == [], "remove URLs that no longer exist from AWAITING_ROWS"
-    assert sorted(AWAITING_ROWS & MATRIX.keys()) == [], "remove URLs that now have a row from AWAITING_ROWS"
 
 
 CASES = [
