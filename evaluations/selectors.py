@@ -156,7 +156,13 @@ class Group:
 
 
 class _SurveyFigures:
-    """Counts of one survey per school, from three grouped queries."""
+    """Counts of one survey per school, from three grouped queries.
+
+    A figure over several schools (all schools, a division) adds up only the schools' figures
+    that are shown themselves: a school suppressed for a question or indicator is left out of
+    every total of it. Otherwise the total minus the schools shown would give the suppressed
+    school's figures back (15 responses in all, 12 at Kelvin: Sisler's 3 are no secret).
+    """
 
     def __init__(self, survey, school_ids):
         self.responses = {
@@ -183,13 +189,17 @@ class _SurveyFigures:
         cell = Cell()
         for school_id in school_ids:
             row = rows.get((school_id, key))
-            if row:
+            if row and not is_suppressed(row["n"]):
                 cell.add(Cell(n=row["n"], favourable=row["n_favourable"], scored=row["scored"],
                               total=row["total"] or 0.0, valued=row["valued"]))
         return cell
 
     def responses_cell(self, school_ids) -> Cell:
-        return Cell(n=sum(self.responses.get(s, 0) for s in school_ids))
+        return Cell(n=sum(n for s in school_ids if not is_suppressed(n := self.responses.get(s, 0))))
+
+    def left_out(self, school_ids) -> int:
+        """How many of these schools have responses, but too few to be shown or counted."""
+        return sum(1 for s in school_ids if self.responses.get(s, 0) > 0 and is_suppressed(self.responses[s]))
 
     def question_cell(self, school_ids, question_id) -> Cell:
         return self._cell(self.by_question, school_ids, question_id)
@@ -261,6 +271,7 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
     return {
         "schools": schools,
         "responses": current.responses_cell(school_ids),
+        "schools_left_out": current.left_out(school_ids),
         "baseline_responses": baseline.responses_cell(school_ids) if baseline else None,
         "indicators": indicators,
         "indicator_rows": indicator_rows,
