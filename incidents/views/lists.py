@@ -7,9 +7,9 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import render
-from django.views.decorators.http import require_http_methods
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
 from accounts.models import Role

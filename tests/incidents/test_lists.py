@@ -10,7 +10,6 @@ from incidents.models import PersonalInfoAccess, Status
 
 from .factories import OCCURRED, IncidentFactory, PersonFactory
 
-
 PURPOSE = {"purpose": "court"}
 
 
