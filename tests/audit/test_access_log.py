@@ -87,6 +87,14 @@ def test_taking_a_request_for_help_shows_its_details_and_is_logged(client, sro, 
     assert PersonalInfoAccess.objects.get(user=sro).detail == f"request for help {help_request.pk}"
 
 
+def test_a_refused_decline_shows_the_request_again_and_is_logged(client, sro, principal, school):
+    help_request = HelpRequestFactory(school=school, raised_by=principal)
+    client.force_login(sro)
+    response = client.post(reverse("incidents:request_decline", args=[help_request.pk]), {"reason": ""})
+    assert response.status_code == 400 and help_request.details in response.text
+    assert PersonalInfoAccess.objects.get(user=sro).detail == f"request for help {help_request.pk}"
+
+
 def test_a_page_refused_to_someone_out_of_scope_is_not_logged(client, outsider, sro, incident):
     assessment = AssessmentFactory(incident=incident, created_by=sro)
     client.force_login(outsider)
