@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from accounts.models import Role
+from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 
 from .forms import ActivityForm
@@ -208,6 +209,7 @@ def _export_row(a):
 def activity_export(request):
     """Exactly the rows of the filtered list (all pages), streamed."""
     activities = activity_list(user=request.user, filters=request.GET or None)
+    audit_export(request, "activities", count=activities.qs.count())
     return csv_response(
         filename="activities", header=EXPORT_HEADER,
         rows=activities.qs.iterator(chunk_size=500), row=_export_row,

@@ -76,11 +76,13 @@ def audit_record(
     )
 
 
-def audit_export(request, name: str, count: int | None = None) -> AuditEvent:
+def audit_export(request, name: str, count: int | None = None, *, filters=None) -> AuditEvent:
     """Record that the signed-in user exported `name` (a list's name, such as "schools") and
     which filters they used (their names only: a value might be a person's name); call it from
-    every export view before returning the file."""
-    detail = {"export": name, "filters": ",".join(sorted(key for key in request.GET if key != "page"))}
+    every export view before returning the file. The filters are those of the query string,
+    or `filters` (a mapping, e.g. the filters a POSTed export form carried)."""
+    filters = request.GET if filters is None else filters
+    detail = {"export": name, "filters": ",".join(sorted(key for key in filters if key != "page"))}
     if count is not None:
         detail["rows"] = count
     return audit_record(request=request, event=AuditEvent.Event.EXPORT,

@@ -35,7 +35,7 @@ def event_list(request):
 def event_export(request):
     _require_reader(request.user)
     events = audit_event_list(user=request.user, filters=request.GET or None)
-    audit_export(request, "audit_events")
+    audit_export(request, "audit_events", count=events.qs.count())
     return csv_response(
         filename="audit-log",
         header=EXPORT_HEADER,

@@ -8,8 +8,8 @@ from .models import PersonalInfoAccess
 
 @admin.register(PersonalInfoAccess)
 class PersonalInfoAccessAdmin(admin.ModelAdmin):
-    list_display = ["at", "user", "kind", "incident", "detail"]
-    list_filter = ["kind"]
+    list_display = ["at", "user", "kind", "incident", "detail", "purpose", "source_address"]
+    list_filter = ["kind", "purpose"]
     list_select_related = ["user"]
     date_hierarchy = "at"
     search_fields = ["user__username", "user__last_name"]

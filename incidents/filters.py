@@ -4,7 +4,18 @@ from django.utils.translation import gettext_lazy as _
 
 from schools.models import School, SchoolDivision
 
-from .models import INCIDENT_ROLES, Category, Disposition, Incident, RiskLevel, Severity, Status, ThreatAssessment
+from .models import (
+    INCIDENT_ROLES,
+    Category,
+    Disposition,
+    ExportPurpose,
+    Incident,
+    PersonalInfoAccess,
+    RiskLevel,
+    Severity,
+    Status,
+    ThreatAssessment,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -59,3 +70,18 @@ class AssessmentFilter(django_filters.FilterSet):
     def filter_overdue(self, queryset, name, value):
         overdue = ThreatAssessment.objects.overdue()
         return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+
+
+class AccessLogFilter(django_filters.FilterSet):
+    """Search the personal-information access log by record, user, kind, purpose and date range."""
+
+    incident = django_filters.NumberFilter(field_name="incident_id", label=_("Incident number"), min_value=1)
+    username = django_filters.CharFilter(field_name="user__username", lookup_expr="iexact", label=_("User name"))
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=PersonalInfoAccess.Kind.choices)
+    purpose = django_filters.ChoiceFilter(label=_("Purpose"), choices=ExportPurpose.choices)
+    since = django_filters.DateFilter(field_name="at", lookup_expr="date__gte", label=_("From"), widget=DATE)
+    until = django_filters.DateFilter(field_name="at", lookup_expr="date__lte", label=_("To"), widget=DATE)
+
+    class Meta:
+        model = PersonalInfoAccess
+        fields = ["incident", "username", "kind", "purpose", "since", "until"]

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import HelpRequest, Incident, PersonInvolved, ThreatAssessment
+from .models import ExportPurpose, HelpRequest, Incident, PersonInvolved, ThreatAssessment
 
 DATETIME = {"type": "datetime-local"}
 DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
@@ -123,3 +123,12 @@ class AssessmentForm(forms.ModelForm):
             "intervention_plan": forms.Textarea(attrs={"rows": 3}),
             "outcome": forms.Textarea(attrs={"rows": 3}),
         }
+
+
+class ExportPurposeForm(forms.Form):
+    """Asked before each export of young people's personal information: why (a fixed list)."""
+
+    purpose = forms.ChoiceField(
+        label=_("Purpose of this export"), choices=[("", _("Choose a purpose")), *ExportPurpose.choices],
+        help_text=_("Recorded with your name, the time and your address in the personal-information access log."),
+    )

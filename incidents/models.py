@@ -389,12 +389,39 @@ class PersonInvolved(models.Model):
             raise ValidationError(errors)
 
 
+class ExportPurpose(models.TextChoices):
+    """Why someone exports young people's personal information: a fixed list, asked before each export."""
+
+    COURT = "court", _("Court order or legal requirement")
+    THREAT_ASSESSMENT = "threat_assessment", _("Threat assessment follow-up")
+    CASE_FOLLOW_UP = "case_follow_up", _("Follow-up of an incident with the school")
+    PROGRAM_ADMINISTRATION = "program_administration", _("Program administration")
+    SHARING_AGREEMENT = "sharing_agreement", _("Information-sharing agreement")
+    ACCESS_REQUEST = "access_request", _("Access-to-information or privacy request")
+    OTHER = "other", _("Other")
+
+
+class PersonalInfoAccessQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Access rows this user may read: program administrators all of them; a coordinator those
+        about incidents of their division(s), and rows without an incident (exports) made by people
+        who hold a role in their divisions; anyone else nothing."""
+        if not user.is_authenticated or not user.has_role(Role.COORDINATOR, Role.PROGRAM_ADMIN):
+            return self.none()
+        if user.is_program_admin:
+            return self.all()
+        incidents = Incident.objects.visible_to(user, roles=[Role.COORDINATOR]).values("pk")
+        return self.filter(Q(incident__in=incidents) | (Q(incident__isnull=True) & user.audit_subject_q(field="user")))
+
+
 class PersonalInfoAccess(models.Model):
     """A log line for each time someone was shown people involved (DOMAIN: every view is logged)."""
 
     class Kind(models.TextChoices):
-        PAGE = "page", _("Incident page")
+        PAGE = "page", _("Page view")
         EXPORT = "export", _("Export")
+
+    Purpose = ExportPurpose
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+",
                              verbose_name=_("user"))
@@ -403,9 +430,15 @@ class PersonalInfoAccess(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     detail = models.CharField(_("detail"), max_length=500, blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now)
+    source_address = models.GenericIPAddressField(_("source address"), null=True, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=30, choices=ExportPurpose.choices, blank=True,
+                               help_text=_("Why the personal information was exported (exports only)."))
+
+    objects = PersonalInfoAccessQuerySet.as_manager()
 
     class Meta:
         ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["at"]), models.Index(fields=["incident", "at"])]
         verbose_name = _("personal information access")
         verbose_name_plural = _("personal information accesses")
 

@@ -7,11 +7,12 @@ from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
 
-from .filters import AssessmentFilter, IncidentFilter
+from .filters import AccessLogFilter, AssessmentFilter, IncidentFilter
 from .models import (
     PEOPLE_ROLES,
     HelpRequest,
     Incident,
+    PersonalInfoAccess,
     PersonInvolved,
     Status,
     ThreatAssessment,
@@ -99,3 +100,12 @@ def get_assessment_for_user(user, pk) -> ThreatAssessment:
             "incident", "incident__school", "incident__created_by", "created_by"),
         pk=pk,
     )
+
+
+# The personal-information access log ----------------------------------------------------------
+
+def access_log(*, user, filters=None) -> AccessLogFilter:
+    """Access rows the user may read (see PersonalInfoAccessQuerySet.visible_to), filtered; the
+    FilterSet's `.qs` is the list. Rows show the user's username, never a young person's name."""
+    queryset = PersonalInfoAccess.objects.visible_to(user).select_related("user")
+    return AccessLogFilter(filters, queryset=queryset)

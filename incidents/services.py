@@ -10,10 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import Role
+from audit.services import client_address
 from schools.models import School
 
 from . import notifications
 from .models import (
+    ExportPurpose,
     HelpRequest,
     Incident,
     IncidentEvent,
@@ -167,9 +169,15 @@ def _deidentify_batch(batch) -> int:
     return len(batch)
 
 
-def personal_info_viewed(*, user, kind: str, incident: Incident | None = None, detail: str = "") -> None:
-    """Log that `user` was shown people involved."""
-    PersonalInfoAccess.objects.create(user=user, kind=kind, incident=incident, detail=detail[:500])
+def personal_info_viewed(*, user, kind: str, incident: Incident | None = None, detail: str = "", request=None,
+                         purpose: str = "") -> PersonalInfoAccess:
+    """Log that `user` was shown people involved (from `request`'s source address), and for an
+    export, why (`purpose`, one of ExportPurpose). `detail` must never hold a young person's name:
+    record ids and filter values only."""
+    if kind == PersonalInfoAccess.Kind.EXPORT and purpose not in ExportPurpose.values:
+        raise ValidationError({"purpose": _("Choose why you export this personal information.")})
+    return PersonalInfoAccess.objects.create(user=user, kind=kind, incident=incident, detail=detail[:500],
+                                             source_address=client_address(request), purpose=purpose)
 
 
 # Requests for help ----------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.decorators import role_required
 from accounts.models import Role
+from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 
 from . import services
@@ -66,6 +67,7 @@ def officer_export(request):
             *[status.state.label for status in training.training],
         ]
 
+    audit_export(request, "officers", count=officers.qs.count())
     return csv_response(
         filename="officers",
         header=[*EXPORT_HEADER, *[course.name for course in courses]],

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
+from audit.services import audit_export
 from schools.models import School
 from sro_portal.csvexport import csv_response
 
@@ -83,5 +84,6 @@ def outcome_export(request):
                 "" if rate is None else round(rate, 1), sro.get("n", 0), sro.get("minutes", ""),
                 patrol.get("n", 0), patrol.get("minutes", "")]
 
+    audit_export(request, "outcome_data", count=schools.count())
     return csv_response(filename="outcome-data", header=OUTCOME_EXPORT_HEADER,
                         rows=schools.iterator(chunk_size=500), row=row)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from accounts.decorators import role_required
+from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 
 from ..forms import ResultsScopeForm
@@ -79,5 +80,6 @@ def survey_results_export(request, pk):
         for indicator, cell in zip(results["indicators"], row["indicators"], strict=True):
             lines.append([kinds[group.kind], group.label or scope_label, indicator.label, indicator.label,
                           _n(cell), _value(cell, "percent"), "", "", "", ""])
+    audit_export(request, f"survey_results:{survey.pk}", count=len(lines))
     return csv_response(filename=f"survey-{survey.pk}-results", header=RESULTS_EXPORT_HEADER, rows=lines,
                         row=lambda line: line)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
+from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 
 from ..forms import CodeBatchForm, SurveyForm
@@ -34,6 +35,7 @@ def survey_list_view(request):
 @role_required(*SURVEY_ADMIN_ROLES)
 def survey_export(request):
     surveys = survey_list(user=request.user, filters=request.GET or None)
+    audit_export(request, "surveys", count=surveys.qs.count())
     return csv_response(
         filename="surveys", header=SURVEY_EXPORT_HEADER, rows=surveys.qs.iterator(chunk_size=500),
         row=lambda s: [s.title, s.school_year, s.get_audience_display(), s.instrument.name, s.opens_on,

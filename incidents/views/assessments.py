@@ -11,7 +11,7 @@ from accounts.models import Role
 
 from .. import services
 from ..forms import AssessmentForm
-from ..models import PEOPLE_ROLES, ThreatAssessment
+from ..models import PEOPLE_ROLES, PersonalInfoAccess, ThreatAssessment
 from ..selectors import assessment_list, get_assessment_for_user, get_incident_for_user
 from ..workflow import IncidentAccess
 from .common import add_errors
@@ -27,9 +27,17 @@ def assessment_list_view(request):
     })
 
 
+def _log_view(request, assessment):
+    """A threat assessment describes a young person: each time it is shown is logged."""
+    services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.PAGE,
+                                  incident=assessment.incident, detail=f"threat assessment {assessment.pk}",
+                                  request=request)
+
+
 @role_required(*PEOPLE_ROLES)
 def assessment_detail(request, pk):
     assessment = get_assessment_for_user(request.user, pk)
+    _log_view(request, assessment)
     return render(request, "incidents/assessment_detail.html", {
         "assessment": assessment, "today": timezone.localdate(),
         "may_edit": services.may_edit_assessment(request.user, assessment),
@@ -68,5 +76,6 @@ def assessment_edit(request, pk):
         else:
             messages.success(request, _("Threat assessment saved."))
             return redirect("incidents:assessment_detail", pk=pk)
+    _log_view(request, assessment)
     return render(request, "incidents/assessment_form.html",
                   {"form": form, "incident": assessment.incident, "assessment": assessment})

@@ -26,7 +26,8 @@ def _detail_context(request, incident, *, transition_form=None, supplement_form=
         for person in people:
             person.age_at_incident = person.age_on(incident.occurred_at)
         if people:
-            services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.PAGE, incident=incident)
+            services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.PAGE, incident=incident,
+                                          request=request)
         assessments = list(incident.threat_assessments.all())
         help_request = HelpRequest.objects.filter(incident=incident).first()
     transitions = []

@@ -5,15 +5,20 @@ import datetime
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.http import QueryDict
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import role_required
 from accounts.models import Role
+from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 
 from .. import services
+from ..filters import IncidentFilter
+from ..forms import ExportPurposeForm
 from ..models import INCIDENT_ROLES, PEOPLE_ROLES, PersonalInfoAccess
 from ..selectors import incident_list, people_export_rows, review_queue, sro_open_incidents
 
@@ -75,17 +80,40 @@ def incident_list_view(request):
 @role_required(*INCIDENT_ROLES)
 def incident_export(request):
     incidents = incident_list(user=request.user, filters=request.GET or None)
+    audit_export(request, "incidents", count=incidents.qs.count())
     return csv_response(filename="incidents", header=INCIDENT_EXPORT_HEADER,
                         rows=incidents.qs.iterator(chunk_size=500), row=incident_row)
 
 
+def _list_filters(data) -> QueryDict:
+    """Only the incident list's own filters (no page, token or purpose) of a query or form."""
+    filters = QueryDict(mutable=True)
+    for name in IncidentFilter.base_filters:
+        values = [value for value in data.getlist(name) if value]
+        if values:
+            filters.setlist(name, values)
+    return filters
+
+
+@require_http_methods(["GET", "POST"])
 @role_required(*PEOPLE_ROLES)
 def people_export(request):
-    """The people involved in the filtered incidents, for the roles that may see them. Logged."""
-    incidents = incident_list(user=request.user, filters=request.GET or None)
+    """The people involved in the filtered incidents, for the roles that may see them. The link
+    leads to a form that asks why (GET); the file comes only with a purpose (POST), and is logged
+    with it, in the personal-information access log and the audit log."""
+    source = request.POST if request.method == "POST" else request.GET
+    filters = _list_filters(source)
+    form = ExportPurposeForm(request.POST if request.method == "POST" else None)
+    if not form.is_valid():
+        return render(request, "incidents/people_export_form.html", {
+            "form": form, "hidden_filters": [(name, value) for name, values in filters.lists() for value in values],
+            "back_query": filters.urlencode(),
+        }, status=400 if form.is_bound else 200)
+    incidents = incident_list(user=request.user, filters=filters or None)
     services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.EXPORT,
-                                  detail=request.GET.urlencode())
+                                  detail=filters.urlencode(), request=request, purpose=form.cleaned_data["purpose"])
     rows = people_export_rows(user=request.user, incidents=incidents.qs)
+    audit_export(request, "people_involved", count=rows.count(), filters=filters)
     return csv_response(filename="people-involved", header=PEOPLE_EXPORT_HEADER,
                         rows=rows.iterator(chunk_size=500), row=person_row)
 

@@ -12,7 +12,7 @@ from accounts.models import Role
 
 from .. import services
 from ..forms import PersonForm
-from ..models import PersonInvolved
+from ..models import PersonalInfoAccess, PersonInvolved
 from ..selectors import get_incident_for_user, get_person_for_user
 from ..workflow import IncidentAccess
 from .common import add_errors
@@ -35,6 +35,10 @@ def _person_form(request, incident, person):
         else:
             messages.success(request, _("Saved."))
             return redirect("incidents:incident_detail", pk=incident.pk)
+    if person.pk:
+        # The form shows a saved person's name and date of birth: logged like the incident page.
+        services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.PAGE, incident=incident,
+                                      detail=f"person {person.pk}", request=request)
     return render(request, "incidents/person_form.html", {"form": form, "incident": incident, "person": person})
 
 

@@ -12,7 +12,7 @@ from schools.models import School
 
 from .. import services
 from ..forms import DeclineForm, HelpRequestForm, IncidentForm
-from ..models import PEOPLE_ROLES, HelpRequest
+from ..models import PEOPLE_ROLES, HelpRequest, PersonalInfoAccess
 from ..selectors import get_help_request_for_user, help_request_list
 from .common import add_errors
 from .lists import _page
@@ -45,6 +45,13 @@ def request_create(request):
     return render(request, "incidents/request_form.html", {"form": form})
 
 
+def _log_view(request, help_request) -> None:
+    """A request for help describes young people in its details: each time it is shown is logged."""
+    services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.PAGE,
+                                  incident=help_request.incident, detail=f"request for help {help_request.pk}",
+                                  request=request)
+
+
 def _may_handle(user, help_request) -> bool:
     return (help_request.state == HelpRequest.State.OPEN
             and services.sro_schools(user).filter(pk=help_request.school_id).exists())
@@ -54,6 +61,7 @@ def _may_handle(user, help_request) -> bool:
 def request_detail(request, pk):
     help_request = get_help_request_for_user(request.user, pk)
     may_handle = request.user.has_role(Role.SRO) and _may_handle(request.user, help_request)
+    _log_view(request, help_request)
     return render(request, "incidents/request_detail.html", {
         "help_request": help_request, "may_handle": may_handle, "decline_form": DeclineForm(),
     })
@@ -78,6 +86,7 @@ def request_convert(request, pk):
         else:
             messages.success(request, _("The request is now a draft incident."))
             return redirect("incidents:incident_detail", pk=incident.pk)
+    _log_view(request, help_request)  # the form is filled in with the request's details
     return render(request, "incidents/incident_form.html",
                   {"form": form, "creating": True, "help_request": help_request})
 
@@ -98,5 +107,6 @@ def request_decline(request, pk):
         else:
             messages.success(request, _("Request declined."))
             return redirect("incidents:request_detail", pk=pk)
+    _log_view(request, help_request)
     return render(request, "incidents/request_detail.html",
                   {"help_request": help_request, "may_handle": True, "decline_form": form}, status=400)

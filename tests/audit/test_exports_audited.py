@@ -1,0 +1,68 @@
+"""Every CSV export of the project writes an audit event "export" for the user who downloaded it
+(issue 7, "Trust"). A new export (any URL ending in .csv) must be added here, or the suite fails."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from audit.models import AuditEvent
+from tests.evaluations.factories import SurveyFactory
+from tests.incidents.factories import IncidentFactory, PersonFactory
+
+
+def no_args(request):
+    return []
+
+
+def a_survey_of_the_division(request):
+    return [SurveyFactory(schools=[request.getfixturevalue("school")]).pk]
+
+
+# URL name: (export name in the audit event, how to build the URL's arguments, method, form data)
+EXPORTS = {
+    "schools:school_export": ("schools", no_args, "get", {}),
+    "audit:event_export": ("audit_events", no_args, "get", {}),
+    "officers:officer_export": ("officers", no_args, "get", {}),
+    "activities:export": ("activities", no_args, "get", {}),
+    "incidents:incident_export": ("incidents", no_args, "get", {}),
+    "incidents:people_export": ("people_involved", no_args, "post", {"purpose": "program_administration"}),
+    "incidents:access_log_export": ("personal_info_access", no_args, "get", {}),
+    "evaluations:survey_export": ("surveys", no_args, "get", {}),
+    "evaluations:survey_results_export": ("survey_results:{0}", a_survey_of_the_division, "get", {}),
+    "evaluations:outcome_export": ("outcome_data", no_args, "get", {}),
+}
+
+
+def csv_url_names(patterns=None, namespace=""):
+    """The names of every URL pattern whose route is a CSV file."""
+    for pattern in patterns if patterns is not None else get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver):
+            prefix = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from csv_url_names(pattern.url_patterns, prefix)
+        elif isinstance(pattern, URLPattern) and str(pattern.pattern).endswith(".csv"):
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_csv_export_is_checked_here():
+    assert sorted(csv_url_names()) == sorted(EXPORTS)
+
+
+@pytest.mark.parametrize("name", sorted(EXPORTS))
+def test_the_export_is_audited(client, request, coordinator, program_admin, school, name):
+    export, args, method, data = EXPORTS[name]
+    PersonFactory(incident=IncidentFactory(school=school))
+    client.force_login(coordinator)
+    url_args = args(request)
+    response = getattr(client, method)(reverse(name, args=url_args), data)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    b"".join(response.streaming_content)
+    event = AuditEvent.objects.get(event=AuditEvent.Event.EXPORT, user=coordinator)
+    assert event.outcome == AuditEvent.Outcome.SUCCESS
+    assert event.detail["export"] == export.format(*url_args)
+    assert isinstance(event.detail.get("rows"), int)
+    assert not AuditEvent.objects.filter(event=AuditEvent.Event.EXPORT, user=program_admin).exists()
+
+
+def test_a_refused_export_writes_no_export_event(client, evaluator):
+    client.force_login(evaluator)
+    assert client.get(reverse("incidents:incident_export")).status_code == 403
+    assert not AuditEvent.objects.filter(event=AuditEvent.Event.EXPORT).exists()
