@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import assessments, incidents, lists, people, requests
+from .views import assessments, incidents, lists, people, requests, retention
 
 app_name = "incidents"
 urlpatterns = [
@@ -27,4 +27,6 @@ urlpatterns = [
     path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("requests/<int:pk>/take/", requests.request_convert, name="request_convert"),
     path("requests/<int:pk>/decline/", requests.request_decline, name="request_decline"),
+    path("redactions/", retention.redaction_list, name="redaction_list"),
+    path("redactions/<int:pk>/", retention.redaction_review, name="redaction_review"),
 ]
