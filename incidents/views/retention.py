@@ -30,7 +30,10 @@ def redaction_list(request):
 def redaction_review(request, pk):
     review = get_object_or_404(_reviews(request.user), pk=pk)
     if not review.is_pending:
-        messages.info(request, _("This text was already reviewed."))
+        if request.method == "POST":  # decided by someone else since this user opened it
+            messages.warning(request, StaleReview().messages[0])
+        else:
+            messages.info(request, _("This text was already reviewed."))
         return redirect("incidents:redaction_list")
     form = RedactionForm(request.POST or None, initial={"text": review.proposed_text, "version": review.version})
     status = 200
