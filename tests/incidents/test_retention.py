@@ -13,7 +13,7 @@ from incidents.models import AgeBand, PersonInvolved, RedactionReview, Status, S
 from incidents.retention import incidents_due, name_pattern, redact, retention_cutoff
 
 from .factories import EventFactory, IncidentFactory, PersonFactory
-from .retention_helpers import CUTOFF, JUST_DUE, NOT_YET_DUE, NOW, OCCURRED, closed_incident, run
+from .retention_helpers import CUTOFF, JUST_DUE, NOT_YET_DUE, NOW, closed_incident, run
 
 HOUR = datetime.timedelta(hours=1)
 pytestmark = [pytest.mark.django_db, pytest.mark.time_machine(NOW, tick=False)]
