@@ -108,6 +108,23 @@ def test_running_twice_changes_nothing_more_and_reports_zero(school):
     assert RedactionReview.objects.count() == 1
 
 
+def test_a_text_already_waiting_gets_its_proposal_updated_not_a_second_entry(school, sro, principal):
+    incident = closed_incident(school, narrative="Robin and Kim argued.")
+    PersonFactory(incident=incident, name="Robin Privateperson")
+    run()
+    # Reopened and closed again long ago, with a person added meanwhile (the texts were not reviewed yet).
+    EventFactory(incident=incident, from_status=Status.CLOSED, to_status=Status.UNDER_REVIEW, at=JUST_DUE + HOUR)
+    EventFactory(incident=incident, from_status=Status.UNDER_REVIEW, to_status=Status.CLOSED,
+                 at=JUST_DUE + 2 * HOUR)
+    PersonFactory(incident=incident, name="Kim Other")
+    review = RedactionReview.objects.get()
+    assert "1 person(s) in 1 incident(s) de-identified" in run()
+    updated = RedactionReview.objects.get()
+    assert updated.pk == review.pk
+    assert (updated.proposed_text, updated.matches, updated.version) == ("[redacted] and [redacted] argued.", 2,
+                                                                          review.version + 1)
+
+
 def test_a_dry_run_changes_nothing(school):
     incident = closed_incident(school, narrative="Robin was there.")
     person = PersonFactory(incident=incident, name="Robin Privateperson")

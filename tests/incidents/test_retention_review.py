@@ -86,6 +86,18 @@ def test_confirming_an_edited_proposal_replaces_the_supplement(client, coordinat
     assert review.pk not in [item.pk for item in client.get(LIST).context["page"]]
 
 
+def test_the_current_text_is_shown_to_the_coordinator_not_the_program_admin(client, coordinator, program_admin,
+                                                                            flagged):
+    incident, _ = flagged
+    review = review_of(incident)
+    client.force_login(coordinator)
+    assert "Robin Privateperson pushed" in client.get(url(review)).text
+    client.force_login(program_admin)
+    response = client.get(url(review))
+    assert response.status_code == 200 and "Robin" not in response.text
+    assert "[redacted] pushed a student" in response.text
+
+
 def test_confirming_the_narrative_moves_the_incident_version(client, program_admin, flagged):
     incident, _ = flagged
     review = review_of(incident)
