@@ -43,6 +43,8 @@ class AuditEvent(models.Model):
         EXPORT = "export", _("Export")
         ADMIN_ACTION = "admin_action", _("Administration action")
         AUDIT_PURGED = "audit_purged", _("Audit log purged")
+        RETENTION = "retention", _("Retention run")
+        REDACTION_REVIEWED = "redaction_reviewed", _("Redaction reviewed")
 
     class Outcome(models.TextChoices):
         SUCCESS = "success", _("Success")

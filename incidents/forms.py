@@ -132,3 +132,25 @@ class ExportPurposeForm(forms.Form):
         label=_("Purpose of this export"), choices=[("", _("Choose a purpose")), *ExportPurpose.choices],
         help_text=_("Recorded with your name, the time and your address in the personal-information access log."),
     )
+
+
+class RedactionForm(forms.Form):
+    """The reviewer's decision on a text flagged at the end of the retention period."""
+
+    CONFIRM, KEEP = "confirm", "keep"
+
+    text = forms.CharField(
+        label=_("Text after redaction"), widget=forms.Textarea(attrs={"rows": 8}), required=False,
+        help_text=_("Each name found was replaced by [redacted]. Check for other words that identify the "
+                    "person (nicknames, relatives, initials) and edit before confirming."),
+    )
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    action = forms.ChoiceField(choices=[(CONFIRM, _("Confirm the redaction")), (KEEP, _("Keep the text as it is"))],
+                               widget=forms.HiddenInput, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        cleaned["action"] = cleaned.get("action") or self.CONFIRM
+        if cleaned.get("action") == self.CONFIRM and not (cleaned.get("text") or "").strip():
+            self.add_error("text", _("The text cannot be empty: keep at least [redacted]."))
+        return cleaned

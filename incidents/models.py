@@ -27,6 +27,9 @@ INCIDENT_ROLES = frozenset({Role.SRO, Role.SCHOOL_ADMIN, Role.COORDINATOR, Role.
 # Roles that may see the people involved, threat assessments and requests for help (which
 # describe young people): the school's SRO(s), administrators and the division coordinator.
 PEOPLE_ROLES = frozenset(PERSONAL_INFO_ROLES - {Role.PROGRAM_ADMIN})
+# Roles that review the redaction of narratives after the retention period (see retention.py): those
+# who oversee the program and may read incident narratives (INCIDENT_ROLES), in their scope.
+RETENTION_REVIEW_ROLES = frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})
 
 # Youth criminal law in Canada (YCJA) starts at 12: no charge against a younger person.
 MINIMUM_AGE_FOR_CHARGE = 12
@@ -310,6 +313,28 @@ class Supplement(models.Model):
         return f"{self.incident_id} @ {self.at:%Y-%m-%d %H:%M}"
 
 
+class AgeBand(models.TextChoices):
+    """What is left of a date of birth after the retention period: the age band at the incident."""
+
+    UNDER_12 = "under_12", _("Under 12")
+    FROM_12_TO_14 = "12_14", _("12 to 14")
+    FROM_15_TO_17 = "15_17", _("15 to 17")
+    ADULT = "18_plus", _("18 and over")
+
+    @classmethod
+    def for_age(cls, age: int | None) -> str:
+        """The band of an age in years ("" when the age is unknown)."""
+        if age is None:
+            return ""
+        if age < MINIMUM_AGE_FOR_CHARGE:
+            return cls.UNDER_12
+        if age < 15:
+            return cls.FROM_12_TO_14
+        if age < 18:
+            return cls.FROM_15_TO_17
+        return cls.ADULT
+
+
 class PersonRole(models.TextChoices):
     VICTIM = "victim", _("Victim")
     WITNESS = "witness", _("Witness")
@@ -335,7 +360,7 @@ class PersonInvolved(models.Model):
     incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="people",
                                  verbose_name=_("incident"))
     role = models.CharField(_("role"), max_length=20, choices=PersonRole.choices)
-    # Blank only once de-identified (see services.people_deidentify).
+    # Blank only once de-identified (see retention.py).
     name = models.CharField(_("name"), max_length=150, blank=True)
     age = models.PositiveSmallIntegerField(_("age"), null=True, blank=True,
                                            help_text=_("If the date of birth is not known."))
@@ -343,6 +368,9 @@ class PersonInvolved(models.Model):
     grade = models.PositiveSmallIntegerField(_("grade"), null=True, blank=True, help_text=_("K = 0"))
     is_student = models.BooleanField(_("student of the school"), default=False)
     deidentified_at = models.DateTimeField(_("de-identified at"), null=True, blank=True, editable=False)
+    # Set when de-identified: the age and date of birth give way to the age band at the incident.
+    age_band = models.CharField(_("age band at the incident"), max_length=10, choices=AgeBand.choices,
+                                blank=True, editable=False)
 
     objects = PersonInvolvedQuerySet.as_manager()
 
@@ -357,6 +385,8 @@ class PersonInvolved(models.Model):
                                    condition=~Q(name="") | Q(deidentified_at__isnull=False)),
             models.CheckConstraint(name="person_deidentified_has_no_birth_date",
                                    condition=Q(deidentified_at__isnull=True) | Q(date_of_birth__isnull=True)),
+            models.CheckConstraint(name="person_deidentified_has_no_exact_age",
+                                   condition=Q(deidentified_at__isnull=True) | Q(age__isnull=True)),
         ]
 
     def __str__(self):
@@ -583,3 +613,82 @@ class ThreatAssessment(models.Model):
             errors["outcome"] = _("Record the outcome to close the assessment.")
         if errors:
             raise ValidationError(errors)
+
+
+class RedactionReviewQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Reviews of incidents in the user's scope through RETENTION_REVIEW_ROLES."""
+        return self.filter(scoped_incident_q(user, roles=RETENTION_REVIEW_ROLES, prefix="incident__"))
+
+    def pending(self):
+        return self.filter(reviewed_at__isnull=True)
+
+
+class RedactionReview(models.Model):
+    """A free text of an incident (narrative, school's response, supplement) that named a person who was
+    de-identified at the end of the retention period. It waits on the coordinator's review list until
+    someone confirms the redaction (or keeps the text). Neither the names nor the original words are
+    kept here: only the proposed text, with each name already replaced by "[redacted]"."""
+
+    class Target(models.TextChoices):
+        NARRATIVE = "narrative", _("Narrative")
+        SCHOOL_RESPONSE = "school_response_note", _("School's response, notes")
+        SUPPLEMENT = "supplement", _("Supplement")
+
+    class Decision(models.TextChoices):
+        REDACTED = "redacted", _("Redacted")
+        KEPT = "kept", _("Kept as it was")
+
+    incident = models.ForeignKey(Incident, on_delete=models.CASCADE, related_name="redaction_reviews",
+                                 verbose_name=_("incident"))
+    target = models.CharField(_("text"), max_length=30, choices=Target.choices)
+    supplement = models.ForeignKey(Supplement, on_delete=models.CASCADE, null=True, blank=True,
+                                   related_name="redaction_reviews", verbose_name=_("supplement"))
+    proposed_text = models.TextField(_("proposed text"))
+    matches = models.PositiveIntegerField(_("names found"), default=0)
+    flagged_at = models.DateTimeField(_("flagged at"), default=timezone.now)
+    decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("reviewed by"))
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Optimistic locking, as for incidents: two reviewers cannot both decide.
+    version = models.PositiveIntegerField(_("version"), default=1)
+
+    objects = RedactionReviewQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["flagged_at", "incident_id", "pk"]
+        verbose_name = _("redaction review")
+        verbose_name_plural = _("redaction reviews")
+        constraints = [
+            models.CheckConstraint(
+                name="redactionreview_supplement_iff_target",
+                condition=Q(target="supplement", supplement__isnull=False)
+                | (~Q(target="supplement") & Q(supplement__isnull=True)),
+            ),
+            models.CheckConstraint(
+                name="redactionreview_reviewed_has_decision",
+                condition=Q(reviewed_at__isnull=True, decision="")
+                | Q(reviewed_at__isnull=False, reviewed_by__isnull=False) & ~Q(decision=""),
+            ),
+            models.UniqueConstraint(
+                fields=["incident", "target", "supplement"], condition=Q(reviewed_at__isnull=True),
+                nulls_distinct=False, name="redactionreview_one_pending_per_text",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.incident_id} {self.target} {self.supplement_id or ''}".strip()
+
+    def get_absolute_url(self):
+        return reverse("incidents:redaction_review", args=[self.pk])
+
+    @property
+    def is_pending(self) -> bool:
+        return self.reviewed_at is None
+
+    def current_text(self) -> str:
+        """The text as it stands now (the one the proposal would replace)."""
+        if self.target == self.Target.SUPPLEMENT:
+            return self.supplement.text
+        return getattr(self.incident, self.target)

@@ -143,32 +143,6 @@ def person_remove(*, incident: Incident, actor, person: PersonInvolved) -> None:
     person.delete()
 
 
-def people_deidentify(*, occurred_before: datetime.datetime, dry_run: bool = False) -> int:
-    """De-identify the people involved in closed incidents that occurred before `occurred_before` (the
-    retention period has ended): the name and date of birth go, the age at the incident, the role, the
-    grade and whether a student stay (for the statistics). Safe to run twice: done rows are skipped."""
-    due = (PersonInvolved.objects.filter(deidentified_at__isnull=True, incident__status=Status.CLOSED,
-                                         incident__occurred_at__lt=occurred_before)
-           .select_related("incident").order_by("pk"))
-    if dry_run:
-        return due.count()
-    now, done, batch = timezone.now(), 0, []
-    for person in due.iterator(chunk_size=500):
-        person.age = person.age_on(person.incident.occurred_at)
-        person.name, person.date_of_birth, person.deidentified_at = "", None, now
-        batch.append(person)
-        if len(batch) == 500:
-            done += _deidentify_batch(batch)
-            batch = []
-    return done + _deidentify_batch(batch)
-
-
-@transaction.atomic
-def _deidentify_batch(batch) -> int:
-    PersonInvolved.objects.bulk_update(batch, ["age", "name", "date_of_birth", "deidentified_at"])
-    return len(batch)
-
-
 def personal_info_viewed(*, user, kind: str, incident: Incident | None = None, detail: str = "", request=None,
                          purpose: str = "") -> PersonalInfoAccess:
     """Log that `user` was shown people involved (from `request`'s source address), and for an

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access_log, assessments, incidents, lists, people, requests
+from .views import access_log, assessments, incidents, lists, people, requests, retention
 
 app_name = "incidents"
 urlpatterns = [
@@ -29,4 +29,6 @@ urlpatterns = [
     path("requests/<int:pk>/decline/", requests.request_decline, name="request_decline"),
     path("access-log/", access_log.access_log_view, name="access_log"),
     path("access-log/export.csv", access_log.access_log_export, name="access_log_export"),
+    path("redactions/", retention.redaction_list, name="redaction_list"),
+    path("redactions/<int:pk>/", retention.redaction_review, name="redaction_review"),
 ]

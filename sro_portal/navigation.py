@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
-from incidents.models import INCIDENT_ROLES, PEOPLE_ROLES
+from incidents.models import INCIDENT_ROLES, PEOPLE_ROLES, RETENTION_REVIEW_ROLES
 
 ALL_ROLES = frozenset(Role.values)
 
@@ -44,6 +44,7 @@ NAV_ITEMS = [
     NavItem(_("Review queue"), "incidents:review_queue", "inbox", frozenset({Role.SCHOOL_ADMIN}), group="incidents"),
     NavItem(_("Incidents"), "incidents:incident_list", "exclamation-octagon", INCIDENT_ROLES, group="incidents"),
     NavItem(_("Requests for help"), "incidents:request_list", "megaphone", PEOPLE_ROLES, group="incidents"),
+    NavItem(_("Redaction review"), "incidents:redaction_list", "eraser", RETENTION_REVIEW_ROLES, group="incidents"),
     NavItem(_("Surveys"), "evaluations:survey_list", "clipboard-check",
             frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="evaluations"),
     NavItem(_("Results"), "evaluations:results_list", "bar-chart",

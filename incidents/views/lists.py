@@ -54,7 +54,8 @@ def person_row(person):
     incident = person.incident
     return [
         incident.pk, incident.school.name, _stamp(incident.occurred_at), person.get_role_display(), person.name,
-        person.age_on(incident.occurred_at), person.date_of_birth or "", person.grade, person.is_student,
+        person.get_age_band_display() if person.age_band else person.age_on(incident.occurred_at),
+        person.date_of_birth or "", person.grade, person.is_student,
     ]
 
 

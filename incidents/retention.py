@@ -1,0 +1,235 @@
+"""The retention period: people involved in incidents closed long ago are de-identified.
+
+When an incident has been closed for more than ``INCIDENTS_RETENTION_YEARS`` years (counted from its
+closing, the last "→ closed" step of its history, while it is still closed), its people lose their name
+and date of birth (and exact age): what is kept is their role, grade, whether a student, and the age
+band at the incident (for the statistics).
+
+Free texts may name them too (the narrative, the school's response, the supplements). Those are not
+rewritten by a machine: at de-identification time, before the names are removed, each text is searched
+for the names (whole words, any case), and a text that contains one is put on the coordinators' review
+list (``RedactionReview``) with a proposed text where each name is replaced by "[redacted]". A
+coordinator (or program administrator) reads it, edits it and confirms; only then is the text replaced.
+The names themselves are never stored or logged: only the proposal and counts.
+
+Safe to run twice: people already de-identified are skipped, and a text already waiting for review
+gets its proposal updated rather than a second entry.
+"""
+
+import datetime
+import logging
+import re
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F, OuterRef, Subquery
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from audit.models import AuditEvent
+from audit.services import audit_record
+
+from .models import (
+    RETENTION_REVIEW_ROLES,
+    AgeBand,
+    Incident,
+    IncidentEvent,
+    PersonInvolved,
+    RedactionReview,
+    Status,
+    Supplement,
+    scoped_incident_q,
+)
+
+log = logging.getLogger(__name__)
+
+REDACTED = "[redacted]"
+# Name parts shorter than this (initials) are not searched for: too many false matches.
+MIN_NAME_PART = 2
+
+
+# When ------------------------------------------------------------------------------------------
+
+def retention_cutoff(today: datetime.date, years: int | None = None) -> datetime.datetime:
+    """The start of the day `years` years before `today`: incidents closed before it are due."""
+    years = settings.INCIDENTS_RETENTION_YEARS if years is None else years
+    try:
+        day = today.replace(year=today.year - years)
+    except ValueError:  # 29 February
+        day = today.replace(year=today.year - years, day=28)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def with_closed_at(incidents):
+    """`incidents` annotated with ``closed_at``: when the incident was last closed (None if never)."""
+    last_closing = (IncidentEvent.objects.filter(incident=OuterRef("pk"), to_status=Status.CLOSED)
+                    .order_by("-at", "-pk").values("at")[:1])
+    return incidents.annotate(closed_at=Subquery(last_closing))
+
+
+def incidents_due(cutoff: datetime.datetime):
+    """Closed incidents, closed before `cutoff`, with people not yet de-identified. An incident closed
+    without a closing step in its history (none is made so) is never due: its closing date is unknown."""
+    return (with_closed_at(Incident.objects.filter(status=Status.CLOSED))
+            .filter(closed_at__lt=cutoff, people__deidentified_at__isnull=True).distinct())
+
+
+# Names in texts --------------------------------------------------------------------------------
+
+def name_pattern(names) -> re.Pattern | None:
+    """A pattern matching any of the names, or any part of them (first, last, hyphenated parts), as
+    whole words in any case. None when there is nothing to search for."""
+    words = set()
+    for name in names:
+        name = " ".join(name.split())
+        if not name:
+            continue
+        words.add(name)
+        for part in name.split(" "):
+            words.add(part)
+            words.update(re.split(r"[-‐]", part))
+    words = sorted((word for word in words if len(word.strip(".'’")) >= MIN_NAME_PART), key=len, reverse=True)
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(word) for word in words)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def redact(text: str, pattern: re.Pattern | None) -> tuple[str, int]:
+    """`text` with each match of `pattern` replaced by [redacted], and the number of replacements."""
+    if pattern is None or not text:
+        return text, 0
+    return pattern.subn(REDACTED, text)
+
+
+# De-identification -----------------------------------------------------------------------------
+
+@dataclass
+class RetentionResult:
+    cutoff: datetime.datetime
+    incidents: int = 0
+    people: int = 0
+    texts_flagged: int = 0
+    dry_run: bool = False
+
+    def as_detail(self) -> dict:
+        return {"cutoff": self.cutoff.date().isoformat(), "incidents": self.incidents, "people": self.people,
+                "texts_flagged": self.texts_flagged, "dry_run": self.dry_run,
+                "retention_years": settings.INCIDENTS_RETENTION_YEARS}
+
+
+def deidentify_due_people(*, cutoff: datetime.datetime, dry_run: bool = False) -> RetentionResult:
+    """De-identify the people of the incidents closed before `cutoff`, flag the texts naming them, and
+    record the run in the audit log (counts only)."""
+    result = RetentionResult(cutoff=cutoff, dry_run=dry_run)
+    due = incidents_due(cutoff).order_by("pk").values_list("pk", flat=True)
+    for incident_pk in list(due):
+        people, flagged = _deidentify_incident(incident_pk, cutoff=cutoff, dry_run=dry_run)
+        if people:
+            result.incidents += 1
+            result.people += people
+            result.texts_flagged += flagged
+    audit_record(event=AuditEvent.Event.RETENTION, outcome=AuditEvent.Outcome.SUCCESS, detail=result.as_detail())
+    log.info("retention: %s person(s) in %s incident(s) %s, %s text(s) flagged for review", result.people,
+             result.incidents, "due" if dry_run else "de-identified", result.texts_flagged)
+    return result
+
+
+@transaction.atomic
+def _deidentify_incident(incident_pk: int, *, cutoff, dry_run: bool) -> tuple[int, int]:
+    """One incident, in one transaction: returns (people de-identified, texts flagged)."""
+    # Lock the incident and check again: it may have been reopened since the list was read.
+    incident = (with_closed_at(Incident.objects.select_for_update(of=("self",)))
+                .filter(pk=incident_pk, status=Status.CLOSED, closed_at__lt=cutoff).first())
+    if incident is None:
+        return 0, 0
+    people = list(incident.people.select_for_update().filter(deidentified_at__isnull=True).order_by("pk"))
+    if not people:
+        return 0, 0
+    pattern = name_pattern(person.name for person in people)
+    texts = [(RedactionReview.Target.NARRATIVE, None, incident.narrative),
+             (RedactionReview.Target.SCHOOL_RESPONSE, None, incident.school_response_note)]
+    texts += [(RedactionReview.Target.SUPPLEMENT, supplement, supplement.text)
+              for supplement in incident.supplements.order_by("pk")]
+    flagged = 0
+    for target, supplement, text in texts:
+        proposed, matches = redact(text, pattern)
+        if matches:
+            flagged += 1
+            if not dry_run:
+                _flag(incident, target, supplement, proposed, matches, pattern)
+    if dry_run:
+        return len(people), flagged
+    now = timezone.now()
+    for person in people:
+        person.age_band = AgeBand.for_age(person.age_on(incident.occurred_at))
+        person.name, person.date_of_birth, person.age, person.deidentified_at = "", None, None, now
+    PersonInvolved.objects.bulk_update(people, ["name", "date_of_birth", "age", "age_band", "deidentified_at"])
+    return len(people), flagged
+
+
+def _flag(incident, target, supplement, proposed: str, matches: int, pattern) -> None:
+    """Put a text on the review list, or update the proposal of the entry already waiting for it."""
+    pending = RedactionReview.objects.select_for_update().filter(
+        incident=incident, target=target, supplement=supplement, reviewed_at__isnull=True).first()
+    if pending is None:
+        RedactionReview.objects.create(incident=incident, target=target, supplement=supplement,
+                                       proposed_text=proposed, matches=matches)
+        return
+    pending.proposed_text, extra = redact(pending.proposed_text, pattern)
+    pending.matches += extra
+    pending.version += 1
+    pending.save(update_fields=["proposed_text", "matches", "version"])
+
+
+# The review list -------------------------------------------------------------------------------
+
+class StaleReview(ValidationError):
+    """Someone else decided on this text since this user loaded it."""
+
+    def __init__(self):
+        super().__init__(
+            _("Someone else reviewed this text while you were working on it: it is no longer on the list."),
+            code="stale",
+        )
+
+
+def may_review(user, review: RedactionReview) -> bool:
+    return (user.is_authenticated and user.has_role(*RETENTION_REVIEW_ROLES)
+            and Incident.objects.filter(scoped_incident_q(user, roles=RETENTION_REVIEW_ROLES),
+                                        pk=review.incident_id).exists())
+
+
+@transaction.atomic
+def redaction_decide(*, review: RedactionReview, actor, version: int, text: str | None = None,
+                     request=None) -> RedactionReview:
+    """Close a review. With `text`, the redaction is confirmed: the incident's text becomes `text` (the
+    proposal as the reviewer edited it). Without, the text is kept as it is (nobody was named after all).
+    Raises StaleReview when someone decided first (or the proposal changed since `version`)."""
+    if not may_review(actor, review):
+        raise PermissionDenied(_("Your role does not allow this for this incident."))
+    if text is not None:
+        text = text.strip()
+        if not text:
+            raise ValidationError({"text": _("The text cannot be empty: keep at least [redacted].")})
+    now = timezone.now()
+    decision = RedactionReview.Decision.KEPT if text is None else RedactionReview.Decision.REDACTED
+    claimed = RedactionReview.objects.filter(pk=review.pk, version=version, reviewed_at__isnull=True).update(
+        decision=decision, reviewed_by=actor, reviewed_at=now, version=F("version") + 1)
+    if claimed != 1:
+        raise StaleReview()
+    review.refresh_from_db()
+    if text is not None:
+        if review.target == RedactionReview.Target.SUPPLEMENT:
+            Supplement.objects.filter(pk=review.supplement_id).update(text=text)
+        else:
+            # The incident's version moves too: an editor who loaded the old text gets a conflict.
+            Incident.objects.filter(pk=review.incident_id).update(
+                **{review.target: text}, updated_at=now, version=F("version") + 1)
+    audit_record(request=request, user=actor, event=AuditEvent.Event.REDACTION_REVIEWED,
+                 outcome=AuditEvent.Outcome.SUCCESS, obj=review.incident,
+                 detail={"review": review.pk, "text": review.target, "supplement": review.supplement_id,
+                         "decision": decision})
+    return review
