@@ -6,14 +6,17 @@ from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
+from sro_portal.history import history_entries
 
 from .filters import AssessmentFilter, IncidentFilter
 from .models import (
+    HISTORY_ROLES,
     PEOPLE_ROLES,
     HelpRequest,
     Incident,
     PersonInvolved,
     Status,
+    Supplement,
     ThreatAssessment,
 )
 
@@ -99,3 +102,20 @@ def get_assessment_for_user(user, pk) -> ThreatAssessment:
             "incident", "incident__school", "incident__created_by", "created_by"),
         pk=pk,
     )
+
+
+def get_incident_for_history(user, pk) -> Incident:
+    """An incident whose history the user may read (through HISTORY_ROLES), or 404."""
+    return get_object_or_404(Incident.objects.visible_to(user, roles=HISTORY_ROLES), pk=pk)
+
+
+def incident_history(*, user, incident: Incident) -> tuple[list, bool]:
+    """The change history of the incident, its supplements and, for users who may see the people
+    involved (PEOPLE_ROLES), of its people and threat assessments. Newest first.
+    Returns (entries, whether the people's history is included)."""
+    querysets = [Incident.history.filter(id=incident.pk), Supplement.history.filter(incident_id=incident.pk)]
+    with_people = Incident.objects.visible_to(user, roles=PEOPLE_ROLES).filter(pk=incident.pk).exists()
+    if with_people:
+        querysets += [PersonInvolved.history.filter(incident_id=incident.pk),
+                      ThreatAssessment.history.filter(incident_id=incident.pk)]
+    return history_entries(*querysets), with_people
