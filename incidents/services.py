@@ -5,7 +5,7 @@ import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
@@ -161,7 +161,7 @@ def people_deidentify(*, occurred_before: datetime.datetime, dry_run: bool = Fal
     grade and whether a student stay (for the statistics). Safe to run twice: done rows are skipped.
 
     The change history of these people is scrubbed too: their earlier names and dates of birth
-    must not survive in it."""
+    must not survive in it, nor those of people removed from these incidents (history only)."""
     due = (PersonInvolved.objects.filter(deidentified_at__isnull=True, incident__status=Status.CLOSED,
                                          incident__occurred_at__lt=occurred_before)
            .select_related("incident").order_by("pk"))
@@ -175,7 +175,18 @@ def people_deidentify(*, occurred_before: datetime.datetime, dry_run: bool = Fal
         if len(batch) == 500:
             done += _deidentify_batch(batch)
             batch = []
-    return done + _deidentify_batch(batch)
+    done += _deidentify_batch(batch)
+    _scrub_history(occurred_before)
+    return done
+
+
+def _scrub_history(occurred_before: datetime.datetime) -> None:
+    """Blank names and birth dates in the history rows of people of the closed incidents past
+    retention, including people since removed (who have only history rows left)."""
+    past_retention = Incident.objects.filter(status=Status.CLOSED, occurred_at__lt=occurred_before)
+    (PersonInvolved.history.filter(incident_id__in=past_retention.values("pk"))
+     .filter(~Q(name="") | Q(date_of_birth__isnull=False))
+     .update(name="", date_of_birth=None))
 
 
 @transaction.atomic

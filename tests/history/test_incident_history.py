@@ -12,7 +12,6 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from incidents import services
 from incidents.models import Incident, PersonalInfoAccess, PersonInvolved, Status, ThreatAssessment
-from incidents.workflow import incident_transition
 from tests.incidents.factories import AssessmentFactory, IncidentFactory, PersonFactory
 
 FORM = {
@@ -233,3 +232,17 @@ def test_de_identification_scrubs_the_peoples_history(sro, school):
     assert (last.history_type, last.age) == ("~", 14)
     assert last.history_change_reason.startswith("De-identified")
     assert PersonInvolved.history.filter(id=kept.pk, name="Sam Stillopen").exists()  # not due: untouched
+
+
+def test_de_identification_scrubs_the_history_of_people_since_removed(sro, school):
+    incident = IncidentFactory(school=school, created_by=sro)
+    removed = PersonFactory(incident=incident, name="Casey Removedperson", date_of_birth=datetime.date(2012, 1, 2))
+    removed_pk = removed.pk
+    services.person_remove(incident=incident, actor=sro, person=removed)
+    Incident.objects.filter(pk=incident.pk).update(status=Status.CLOSED, disposition="informal_warning")
+    assert PersonInvolved.history.filter(id=removed_pk, name="Casey Removedperson").count() == 2
+
+    assert services.people_deidentify(occurred_before=incident.occurred_at + datetime.timedelta(days=1)) == 0
+
+    assert not PersonInvolved.history.filter(id=removed_pk).exclude(name="").exists()
+    assert not PersonInvolved.history.filter(id=removed_pk, date_of_birth__isnull=False).exists()
