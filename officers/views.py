@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.decorators import role_required
 from accounts.models import Role
+from audit.decorators import no_store
 from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 from sro_portal.history import EXPORT_HEADER as HISTORY_EXPORT_HEADER
@@ -95,6 +96,7 @@ def officer_detail(request, pk):
     })
 
 
+@no_store
 @role_required(*MANAGER_ROLES)
 def officer_history_view(request, pk):
     """Who changed the officer's assignments and training records, when, and from what to what."""

@@ -5,6 +5,7 @@ assessments is included only for PEOPLE_ROLES, and its display is logged like th
 from django.shortcuts import render
 
 from accounts.decorators import role_required
+from audit.decorators import no_store
 from audit.services import audit_export
 from sro_portal.csvexport import csv_response
 from sro_portal.history import EXPORT_HEADER, export_rows
@@ -22,6 +23,7 @@ def _history(request, pk, *, kind):
     return incident, entries, with_people
 
 
+@no_store
 @role_required(*HISTORY_ROLES)
 def incident_history_view(request, pk):
     incident, entries, with_people = _history(request, pk, kind=PersonalInfoAccess.Kind.PAGE)

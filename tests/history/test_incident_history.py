@@ -132,6 +132,7 @@ def test_the_coordinator_sees_who_changed_what_and_the_people(client, coordinato
     entries = response.context["entries"]
     assert entries == sorted(entries, key=lambda e: e.at, reverse=True)
     assert PersonalInfoAccess.objects.filter(user=coordinator, incident=changed_incident, detail="history").exists()
+    assert response["Cache-Control"] == "no-store, private"
 
 
 def test_program_administrators_see_the_incident_history_without_the_people(client, program_admin, changed_incident):
