@@ -247,3 +247,11 @@ def test_de_identification_scrubs_the_history_of_people_since_removed(sro, schoo
 
     assert not PersonInvolved.history.filter(id=removed_pk).exclude(name="").exists()
     assert not PersonInvolved.history.filter(id=removed_pk, date_of_birth__isnull=False).exists()
+
+
+def test_the_history_of_personal_information_is_not_in_the_administration_site():
+    from django.contrib import admin
+
+    for model in (PersonInvolved, ThreatAssessment):
+        assert model not in admin.site._registry
+        assert model.history.model not in admin.site._registry

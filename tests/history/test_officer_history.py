@@ -82,3 +82,24 @@ def test_the_export_has_the_change_and_is_audited(client, coordinator, assignmen
     assert len(changed) == 1 and changed[0][3] == f"Assignment #{assignment.pk}" and changed[0][5] == "End"
     assert changed[0][6] == "—" and changed[0][7]
     assert AuditEvent.objects.get(event=AuditEvent.Event.EXPORT).detail["export"] == "officer_history"
+
+
+def test_the_page_costs_a_fixed_number_of_queries(client, coordinator, division, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import SchoolFactory
+    from tests.officers.factories import officer_for
+
+    few, many = officer_for(division), officer_for(division)
+    for officer, count in ((few, 1), (many, 10)):
+        for i in range(count):
+            assignment = services.assignment_create(officer=officer, school=SchoolFactory(division=division),
+                                                    start=datetime.date(2020 + i, 9, 1))
+            services.assignment_end(assignment=assignment, end=datetime.date(2021 + i, 6, 28))
+    client.force_login(coordinator)
+    client.get(history_url(few))
+    with CaptureQueriesContext(connection) as baseline:
+        assert len(client.get(history_url(few)).context["entries"]) == 2
+    with django_assert_max_num_queries(len(baseline.captured_queries)):
+        assert len(client.get(history_url(many)).context["entries"]) == 20
