@@ -18,6 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import PERSONAL_INFO_ROLES, Role
 from schools.models import School
@@ -30,6 +31,8 @@ PEOPLE_ROLES = frozenset(PERSONAL_INFO_ROLES - {Role.PROGRAM_ADMIN})
 # Roles that review the redaction of narratives after the retention period (see retention.py): those
 # who oversee the program and may read incident narratives (INCIDENT_ROLES), in their scope.
 RETENTION_REVIEW_ROLES = frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})
+# Roles that may read an incident's change history (of its people too, for PEOPLE_ROLES only).
+HISTORY_ROLES = frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})
 
 # Youth criminal law in Canada (YCJA) starts at 12: no charge against a younger person.
 MINIMUM_AGE_FOR_CHARGE = 12
@@ -183,6 +186,9 @@ class Incident(models.Model):
     version = models.PositiveIntegerField(_("version"), default=1)
 
     objects = IncidentQuerySet.as_manager()
+    # Change history. Writes through queryset.update() (optimistic locking, workflow) add their
+    # history row explicitly: see services.record_history.
+    history = HistoricalRecords(verbose_name=_("incident history record"))
 
     class Meta:
         ordering = ["-occurred_at", "-pk"]
@@ -304,6 +310,8 @@ class Supplement(models.Model):
     at = models.DateTimeField(_("at"), default=timezone.now)
     text = models.TextField(_("supplement"))
 
+    history = HistoricalRecords(verbose_name=_("supplement history record"))
+
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("supplement")
@@ -373,6 +381,8 @@ class PersonInvolved(models.Model):
                                 blank=True, editable=False)
 
     objects = PersonInvolvedQuerySet.as_manager()
+    # Copies names and birth dates: shown to PEOPLE_ROLES only, scrubbed by retention.deidentify_due_people.
+    history = HistoricalRecords(verbose_name=_("person involved history record"))
 
     class Meta:
         ordering = ["role", "name", "pk"]
@@ -576,6 +586,9 @@ class ThreatAssessment(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
 
     objects = ThreatAssessmentQuerySet.as_manager()
+    # `notified_for` is the notice bookkeeping of the daily command, not a change of the assessment.
+    history = HistoricalRecords(excluded_fields=["notified_for"],
+                                verbose_name=_("threat assessment history record"))
 
     class Meta:
         ordering = ["follow_up_on", "pk"]

@@ -24,9 +24,10 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from audit.models import AuditEvent
 from audit.services import audit_record
@@ -112,11 +113,13 @@ class RetentionResult:
     incidents: int = 0
     people: int = 0
     texts_flagged: int = 0
+    history_rows_scrubbed: int = 0
     dry_run: bool = False
 
     def as_detail(self) -> dict:
         return {"cutoff": self.cutoff.date().isoformat(), "incidents": self.incidents, "people": self.people,
-                "texts_flagged": self.texts_flagged, "dry_run": self.dry_run,
+                "texts_flagged": self.texts_flagged,
+                "history_rows_scrubbed": self.history_rows_scrubbed, "dry_run": self.dry_run,
                 "retention_years": settings.INCIDENTS_RETENTION_YEARS}
 
 
@@ -131,10 +134,22 @@ def deidentify_due_people(*, cutoff: datetime.datetime, dry_run: bool = False) -
             result.incidents += 1
             result.people += people
             result.texts_flagged += flagged
+    if not dry_run:
+        result.history_rows_scrubbed = scrub_people_history(cutoff)
     audit_record(event=AuditEvent.Event.RETENTION, outcome=AuditEvent.Outcome.SUCCESS, detail=result.as_detail())
     log.info("retention: %s person(s) in %s incident(s) %s, %s text(s) flagged for review", result.people,
              result.incidents, "due" if dry_run else "de-identified", result.texts_flagged)
     return result
+
+
+def scrub_people_history(cutoff: datetime.datetime) -> int:
+    """Blank the names, birth dates and exact ages in the change history of the people of every
+    incident closed before `cutoff`: the history keeps each earlier copy of a person, also of people
+    removed from the incident since (who are in no incident's people any more, only in the history)."""
+    past_retention = with_closed_at(Incident.objects.filter(status=Status.CLOSED)).filter(closed_at__lt=cutoff)
+    return (PersonInvolved.history.filter(incident_id__in=past_retention.values("pk"))
+            .filter(~Q(name="") | Q(date_of_birth__isnull=False) | Q(age__isnull=False))
+            .update(name="", date_of_birth=None, age=None))
 
 
 @transaction.atomic
@@ -166,7 +181,8 @@ def _deidentify_incident(incident_pk: int, *, cutoff, dry_run: bool) -> tuple[in
     for person in people:
         person.age_band = AgeBand.for_age(person.age_on(incident.occurred_at))
         person.name, person.date_of_birth, person.age, person.deidentified_at = "", None, None, now
-    PersonInvolved.objects.bulk_update(people, ["name", "date_of_birth", "age", "age_band", "deidentified_at"])
+    bulk_update_with_history(people, PersonInvolved, ["name", "date_of_birth", "age", "age_band", "deidentified_at"],
+                             default_change_reason=_("De-identified: the retention period ended."))
     return len(people), flagged
 
 
@@ -222,12 +238,16 @@ def redaction_decide(*, review: RedactionReview, actor, version: int, text: str 
         raise StaleReview()
     review.refresh_from_db()
     if text is not None:
+        # The change history holds the earlier copies of the text, names included: they are
+        # replaced by the redacted text as well (the audit event records that a redaction was made).
         if review.target == RedactionReview.Target.SUPPLEMENT:
             Supplement.objects.filter(pk=review.supplement_id).update(text=text)
+            Supplement.history.filter(id=review.supplement_id).update(text=text)
         else:
             # The incident's version moves too: an editor who loaded the old text gets a conflict.
             Incident.objects.filter(pk=review.incident_id).update(
                 **{review.target: text}, updated_at=now, version=F("version") + 1)
+            Incident.history.filter(id=review.incident_id).update(**{review.target: text})
     audit_record(request=request, user=actor, event=AuditEvent.Event.REDACTION_REVIEWED,
                  outcome=AuditEvent.Outcome.SUCCESS, obj=review.incident,
                  detail={"review": review.pk, "text": review.target, "supplement": review.supplement_id,

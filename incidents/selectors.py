@@ -6,15 +6,18 @@ from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
+from sro_portal.history import history_entries
 
 from .filters import AccessLogFilter, AssessmentFilter, IncidentFilter
 from .models import (
+    HISTORY_ROLES,
     PEOPLE_ROLES,
     HelpRequest,
     Incident,
     PersonalInfoAccess,
     PersonInvolved,
     Status,
+    Supplement,
     ThreatAssessment,
 )
 
@@ -109,3 +112,20 @@ def access_log(*, user, filters=None) -> AccessLogFilter:
     FilterSet's `.qs` is the list. Rows show the user's username, never a young person's name."""
     queryset = PersonalInfoAccess.objects.visible_to(user).select_related("user")
     return AccessLogFilter(filters, queryset=queryset)
+
+
+def get_incident_for_history(user, pk) -> Incident:
+    """An incident whose history the user may read (through HISTORY_ROLES), or 404."""
+    return get_object_or_404(Incident.objects.visible_to(user, roles=HISTORY_ROLES), pk=pk)
+
+
+def incident_history(*, user, incident: Incident) -> tuple[list, bool]:
+    """The change history of the incident, its supplements and, for users who may see the people
+    involved (PEOPLE_ROLES), of its people and threat assessments. Newest first.
+    Returns (entries, whether the people's history is included)."""
+    querysets = [Incident.history.filter(id=incident.pk), Supplement.history.filter(incident_id=incident.pk)]
+    with_people = Incident.objects.visible_to(user, roles=PEOPLE_ROLES).filter(pk=incident.pk).exists()
+    if with_people:
+        querysets += [PersonInvolved.history.filter(incident_id=incident.pk),
+                      ThreatAssessment.history.filter(incident_id=incident.pk)]
+    return history_entries(*querysets), with_people

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_update_with_history
 
 from accounts.models import Role
 from audit.services import client_address
@@ -57,6 +58,7 @@ def incident_create(*, actor, school: School, help_request: HelpRequest | None =
     incident = Incident(school=school, created_by=actor, created_at=now, updated_at=now, status=Status.DRAFT,
                         **{name: value for name, value in fields.items() if name in INCIDENT_FIELDS})
     incident.full_clean()
+    incident._history_user = actor
     incident.save()
     IncidentEvent.objects.create(incident=incident, actor=actor, at=now, from_status="", to_status=Status.DRAFT,
                                  note=_("Created from a request for help.") if help_request else "")
@@ -70,13 +72,22 @@ def _locked(incident: Incident) -> Incident:
     return Incident.objects.select_for_update().select_related("school").get(pk=incident.pk)
 
 
-def _conditional_save(incident: Incident, version: int, changes: dict) -> Incident:
+def record_history(instance, *, actor, reason: str = "") -> None:
+    """Add a "changed" history row for `instance` as it is now. For writes made with
+    ``queryset.update()``, which simple-history does not see (it hooks ``save()`` only)."""
+    bulk_update_with_history([instance], type(instance), [], default_user=actor,
+                             default_change_reason=reason)
+
+
+def _conditional_save(incident: Incident, version: int, changes: dict, *, actor) -> Incident:
     """``UPDATE … SET …, version = version + 1 WHERE pk = … AND version = <version>``: a writer who
-    read an older version updates nothing and is told so. The caller's instance is refreshed."""
+    read an older version updates nothing and is told so. The caller's instance is refreshed, and
+    the change is recorded in the incident's history."""
     changes = {**changes, "updated_at": timezone.now(), "version": F("version") + 1}
     if Incident.objects.filter(pk=incident.pk, version=version).update(**changes) != 1:
         raise StaleIncident()
     incident.refresh_from_db()
+    record_history(incident, actor=actor)
     return incident
 
 
@@ -94,7 +105,7 @@ def incident_update(*, incident: Incident, actor, version: int, **fields) -> Inc
     for name, value in changes.items():
         setattr(current, name, value)
     current.full_clean()
-    _conditional_save(current, version, changes)
+    _conditional_save(current, version, changes, actor=actor)
     incident.refresh_from_db()
     return incident
 
@@ -111,7 +122,7 @@ def school_response_record(*, incident: Incident, actor, version: int, **fields)
     for name, value in changes.items():
         setattr(current, name, value)
     current.full_clean()
-    _conditional_save(current, version, changes)
+    _conditional_save(current, version, changes, actor=actor)
     incident.refresh_from_db()
     return incident
 
@@ -121,6 +132,7 @@ def supplement_add(*, incident: Incident, author, text: str) -> Supplement:
     _require(IncidentAccess(author, incident).may_add_supplement)
     supplement = Supplement(incident=incident, author=author, text=text.strip())
     supplement.full_clean()
+    supplement._history_user = author
     supplement.save()
     return supplement
 
@@ -133,6 +145,7 @@ def person_save(*, incident: Incident, actor, person: PersonInvolved) -> PersonI
     _require(IncidentAccess(actor, current).may_manage_people)
     person.incident = current
     person.full_clean()
+    person._history_user = actor
     person.save()
     return person
 
@@ -140,6 +153,7 @@ def person_save(*, incident: Incident, actor, person: PersonInvolved) -> PersonI
 @transaction.atomic
 def person_remove(*, incident: Incident, actor, person: PersonInvolved) -> None:
     _require(IncidentAccess(actor, incident).may_manage_people)
+    person._history_user = actor
     person.delete()
 
 
@@ -206,6 +220,7 @@ def assessment_create(*, incident: Incident, actor, **fields) -> ThreatAssessmen
     assessment = ThreatAssessment(incident=incident, created_by=actor,
                                   **{k: v for k, v in fields.items() if k in ASSESSMENT_FIELDS})
     assessment.full_clean()
+    assessment._history_user = actor
     assessment.save()
     return assessment
 
@@ -223,6 +238,7 @@ def assessment_update(*, assessment: ThreatAssessment, actor, **fields) -> Threa
             setattr(assessment, name, value)
             changed.append(name)
     assessment.full_clean()
+    assessment._history_user = actor
     assessment.save(update_fields=changed)
     return assessment
 

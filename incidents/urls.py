@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access_log, assessments, incidents, lists, people, requests, retention
+from .views import access_log, assessments, history, incidents, lists, people, requests, retention
 
 app_name = "incidents"
 urlpatterns = [
@@ -11,6 +11,8 @@ urlpatterns = [
     path("review/", lists.review_queue_view, name="review_queue"),
     path("new/", incidents.incident_create_view, name="incident_create"),
     path("<int:pk>/", incidents.incident_detail, name="incident_detail"),
+    path("<int:pk>/history/", history.incident_history_view, name="incident_history"),
+    path("<int:pk>/history.csv", history.incident_history_export, name="incident_history_export"),
     path("<int:pk>/edit/", incidents.incident_edit, name="incident_edit"),
     path("<int:pk>/transition/", incidents.incident_transition_view, name="incident_transition"),
     path("<int:pk>/supplements/", incidents.supplement_add_view, name="supplement_add"),

@@ -18,12 +18,13 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from simple_history.utils import bulk_update_with_history
 
 from accounts.models import Role
 from schools.models import School
 
 from . import notifications
-from .models import INCIDENT_ROLES, PEOPLE_ROLES, Incident, IncidentEvent, Status
+from .models import HISTORY_ROLES, INCIDENT_ROLES, PEOPLE_ROLES, Incident, IncidentEvent, Status
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,11 @@ class IncidentAccess:
     @property
     def may_see_people(self) -> bool:
         return self._holds(*PEOPLE_ROLES)
+
+    @property
+    def may_see_history(self) -> bool:
+        """The change history page: coordinators and program administrators of the incident's scope."""
+        return self._holds(*HISTORY_ROLES)
 
     @property
     def may_edit(self) -> bool:
@@ -158,6 +164,8 @@ def incident_transition(*, incident: Incident, to: str, actor, note: str = "", v
     if rows.update(**changes) != 1:
         raise StaleIncident()
     incident.refresh_from_db()
+    # The update above bypasses save(): record the change in the incident's history here.
+    bulk_update_with_history([incident], Incident, [], default_user=actor)
     event = IncidentEvent.objects.create(
         incident=incident, actor=actor, at=now, from_status=from_status, to_status=to, note=note
     )

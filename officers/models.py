@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from accounts.models import Role
 from schools.models import PoliceService, School, SchoolDivision
@@ -192,6 +193,7 @@ class Assignment(models.Model):
     end = models.DateField(_("end"), null=True, blank=True, help_text=_("Leave empty while it lasts."))
 
     objects = AssignmentQuerySet.as_manager()
+    history = HistoricalRecords(verbose_name=_("assignment history record"))
 
     class Meta:
         ordering = ["-start"]
@@ -359,6 +361,8 @@ class TrainingRecord(models.Model):
         related_name="+", verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    history = HistoricalRecords(verbose_name=_("training record history record"))
 
     class Meta:
         ordering = ["-completed_on"]

@@ -8,10 +8,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from schools.models import School
+from sro_portal.history import history_entries
 
 from .dates import LONG_AGO, add_months
 from .filters import OfficerFilter
-from .models import MANAGER_ROLES, Assignment, Course, Officer, TermExtension
+from .models import MANAGER_ROLES, Assignment, Course, Officer, TermExtension, TrainingRecord
 from .training import TrainingState, officer_training_rows
 
 
@@ -137,3 +138,10 @@ def training_compliance(*, user, today: datetime.date | None = None) -> list[dic
         for status in officer_training_rows(officer, courses, on=today):
             rows[status.course.pk][status.state.value] += 1
     return list(rows.values())
+
+
+def officer_history(*, officer: Officer) -> list:
+    """The change history of the officer's assignments and training records, newest first. The
+    caller has fetched `officer` with get_officer_for_user (scoped)."""
+    return history_entries(Assignment.history.filter(officer_id=officer.pk),
+                           TrainingRecord.history.filter(officer_id=officer.pk))

@@ -98,5 +98,7 @@ def training_record_create(
 ) -> TrainingRecord:
     record = TrainingRecord(officer=officer, course=course, completed_on=completed_on, recorded_by=by)
     record.full_clean()
+    if by is not None:
+        record._history_user = by
     record.save()
     return record

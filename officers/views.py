@@ -10,8 +10,11 @@ from django.utils.translation import gettext_lazy
 
 from accounts.decorators import role_required
 from accounts.models import Role
+from audit.decorators import no_store
 from audit.services import audit_export
 from sro_portal.csvexport import csv_response
+from sro_portal.history import EXPORT_HEADER as HISTORY_EXPORT_HEADER
+from sro_portal.history import export_rows as history_export_rows
 
 from . import services
 from .forms import (
@@ -28,6 +31,7 @@ from .selectors import (
     attach_training,
     get_assignment_for_user,
     get_officer_for_user,
+    officer_history,
     officer_list,
     officer_profile,
     terms_ended_still_assigned,
@@ -91,6 +95,25 @@ def officer_detail(request, pk):
     return render(request, "officers/officer_detail.html", {
         **officer_profile(officer=officer, user=request.user), "manage": True,
     })
+
+
+@no_store
+@role_required(*MANAGER_ROLES)
+def officer_history_view(request, pk):
+    """Who changed the officer's assignments and training records, when, and from what to what."""
+    officer = get_officer_for_user(request.user, pk)
+    return render(request, "officers/officer_history.html", {
+        "officer": officer, "entries": officer_history(officer=officer),
+    })
+
+
+@role_required(*MANAGER_ROLES)
+def officer_history_export(request, pk):
+    officer = get_officer_for_user(request.user, pk)
+    rows = list(history_export_rows(officer_history(officer=officer)))
+    audit_export(request, "officer_history", len(rows))
+    return csv_response(filename=f"officer-{officer.pk}-history", header=HISTORY_EXPORT_HEADER, rows=rows,
+                        row=lambda row: row)
 
 
 @role_required(Role.SRO)

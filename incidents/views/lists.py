@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
@@ -106,9 +107,12 @@ def people_export(request):
     filters = _list_filters(source)
     form = ExportPurposeForm(request.POST if request.method == "POST" else None)
     if not form.is_valid():
-        return render(request, "incidents/people_export_form.html", {
+        back_query = filters.urlencode()
+        return render(request, "incidents/export_purpose_form.html", {
             "form": form, "hidden_filters": [(name, value) for name, values in filters.lists() for value in values],
-            "back_query": filters.urlencode(),
+            "title": _("Export the people involved"), "action_url": reverse("incidents:people_export"),
+            "back_label": _("Incidents"),
+            "back_url": reverse("incidents:incident_list") + (f"?{back_query}" if back_query else ""),
         }, status=400 if form.is_bound else 200)
     incidents = incident_list(user=request.user, filters=filters or None)
     services.personal_info_viewed(user=request.user, kind=PersonalInfoAccess.Kind.EXPORT,

@@ -7,10 +7,21 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from audit.models import AuditEvent
 from tests.evaluations.factories import SurveyFactory
 from tests.incidents.factories import IncidentFactory, PersonFactory
+from tests.officers.factories import officer_for
 
 
 def no_args(request):
     return []
+
+
+def an_incident_with_a_person(request):
+    incident = IncidentFactory(school=request.getfixturevalue("school"))
+    PersonFactory(incident=incident)
+    return [incident.pk]
+
+
+def an_officer_of_the_division(request):
+    return [officer_for(request.getfixturevalue("division")).pk]
 
 
 def a_survey_of_the_division(request):
@@ -25,6 +36,9 @@ EXPORTS = {
     "activities:export": ("activities", no_args, "get", {}),
     "incidents:incident_export": ("incidents", no_args, "get", {}),
     "incidents:people_export": ("people_involved", no_args, "post", {"purpose": "program_administration"}),
+    "incidents:incident_history_export": ("incident_history", an_incident_with_a_person, "post",
+                                          {"purpose": "court"}),
+    "officers:officer_history_export": ("officer_history", an_officer_of_the_division, "get", {}),
     "incidents:access_log_export": ("personal_info_access", no_args, "get", {}),
     "evaluations:survey_export": ("surveys", no_args, "get", {}),
     "evaluations:survey_results_export": ("survey_results:{0}", a_survey_of_the_division, "get", {}),

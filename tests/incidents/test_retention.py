@@ -162,7 +162,7 @@ def test_the_run_is_in_the_audit_log_with_counts_and_no_names(school, sro):
     event = AuditEvent.objects.get(event=AuditEvent.Event.RETENTION)
     assert event.outcome == AuditEvent.Outcome.SUCCESS
     assert event.detail == {"cutoff": "2026-06-01", "incidents": 1, "people": 2, "texts_flagged": 2,
-                            "dry_run": False, "retention_years": 5}
+                            "history_rows_scrubbed": 2, "dry_run": False, "retention_years": 5}
     stored = repr(list(AuditEvent.objects.values())) + repr(list(RedactionReview.objects.values()))
     assert "Robin" not in stored and "Alex" not in stored and "Privateperson" not in stored
 

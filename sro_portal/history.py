@@ -1,0 +1,171 @@
+"""Change history pages and exports, from django-simple-history's historical records.
+
+A pure utility, with no app imports: each app's selector chooses which historical querysets a
+user may read (scoped), and this module turns them into entries — when, who, what kind of
+change and, for each changed field, before → after in words (verbose names, choice labels).
+
+The number of queries does not depend on the number of entries: one per historical queryset,
+plus one per kind of related object named in the changes (schools, users…).
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+KIND_LABELS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
+# Bookkeeping that changes with every write: not shown as a change of its own.
+HIDDEN_FIELDS = frozenset({"updated_at", "version"})
+
+
+@dataclass
+class Change:
+    label: str
+    before: str
+    after: str
+
+
+@dataclass
+class Entry:
+    at: datetime.datetime
+    user: object | None
+    kind: str  # "+", "~" or "-"
+    record: str
+    reason: str
+    model: type  # the model of the record (Incident, PersonInvolved…)
+    changes: list[Change] = field(default_factory=list)
+    # Changed without an earlier history row to compare with (records older than the history).
+    earlier_unknown: bool = False
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)
+
+    @property
+    def at_utc(self):
+        return self.at.astimezone(datetime.UTC)
+
+
+def _shown_fields(history_model):
+    """The tracked fields a reader sees, in the model's order (editable, not bookkeeping)."""
+    return [f for f in history_model.tracked_fields if f.editable and f.name not in HIDDEN_FIELDS
+            and not f.primary_key]
+
+
+class _Labels:
+    """Words for raw values; related objects are looked up together at the end."""
+
+    def __init__(self):
+        self.wanted = defaultdict(set)  # related model -> pks
+        self.found = {}
+
+    def want(self, model_field, value):
+        if isinstance(model_field, models.ForeignKey) and value is not None:
+            self.wanted[model_field.related_model].add(value)
+
+    def load(self):
+        for model, pks in self.wanted.items():
+            self.found[model] = model._base_manager.in_bulk(pks)
+
+    def text(self, model_field, value) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(model_field, models.ForeignKey):
+            obj = self.found.get(model_field.related_model, {}).get(value)
+            if obj is None:
+                return f"#{value}"
+            full_name = getattr(obj, "get_full_name", None)
+            return (full_name() if full_name else "") or str(obj)
+        if model_field.choices:
+            return str(dict(model_field.flatchoices).get(value, value))
+        if isinstance(value, bool):
+            return str(_("Yes") if value else _("No"))
+        if isinstance(value, datetime.datetime):
+            return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+        if isinstance(value, datetime.date):
+            return formats.date_format(value, "SHORT_DATE_FORMAT")
+        return str(value)
+
+
+def _model_field(history_model, name):
+    return history_model.instance_type._meta.get_field(name)
+
+
+def history_entries(*querysets) -> list[Entry]:
+    """The entries of these historical querysets, newest first, each with its field changes."""
+    labels = _Labels()
+    pending = []  # (entry, [(model field, before, after)])
+    for queryset in querysets:
+        history_model = queryset.model
+        fields = _shown_fields(history_model)
+        model_fields = {f.name: _model_field(history_model, f.name) for f in fields}
+        verbose = capfirst(history_model.instance_type._meta.verbose_name)
+        pk_name = history_model.instance_type._meta.pk.attname
+        order = {f.name: i for i, f in enumerate(fields)}
+        rows = queryset.select_related("history_user").order_by("history_date", "history_id")
+        previous = {}  # object id -> its previous history row
+        for row in rows:
+            object_id = getattr(row, pk_name)
+            before = previous.get(object_id)
+            raw = []
+            earlier_unknown = False
+            if row.history_type == "+":
+                raw = [(f.name, None, getattr(row, f.attname)) for f in fields
+                       if getattr(row, f.attname) not in (None, "")]
+            elif row.history_type == "~":
+                if before is None:
+                    earlier_unknown = True
+                else:
+                    delta = row.diff_against(before, included_fields=[f.name for f in fields])
+                    raw = [(c.field, c.old, c.new) for c in delta.changes]
+            previous[object_id] = row
+            raw.sort(key=lambda item: order.get(item[0], 0))
+            resolved = []
+            for name, old, new in raw:
+                model_field = model_fields[name]
+                labels.want(model_field, old)
+                labels.want(model_field, new)
+                resolved.append((model_field, old, new))
+            entry = Entry(at=row.history_date, user=row.history_user, kind=row.history_type,
+                          record=f"{verbose} #{object_id}", reason=row.history_change_reason or "",
+                          model=history_model.instance_type,
+                          earlier_unknown=earlier_unknown)
+            pending.append((entry, resolved))
+    labels.load()
+    entries = []
+    for entry, resolved in pending:
+        entry.changes = [
+            Change(label=capfirst(model_field.verbose_name),
+                   before="" if entry.kind == "+" else labels.text(model_field, old),
+                   after=labels.text(model_field, new))
+            for model_field, old, new in resolved
+        ]
+        entries.append(entry)
+    entries.sort(key=lambda e: e.at, reverse=True)
+    return entries
+
+
+EXPORT_HEADER = [_("When (local time)"), _("When (UTC)"), _("Who"), _("Record"), _("Change"), _("Field"),
+                 _("Before"), _("After"), _("Reason")]
+
+
+def user_label(user) -> str:
+    if user is None:
+        return str(_("System"))
+    return user.get_full_name() or user.get_username()
+
+
+def export_rows(entries):
+    """One CSV row per changed field (one for an entry without field changes)."""
+    for entry in entries:
+        common = [timezone.localtime(entry.at).strftime("%Y-%m-%d %H:%M:%S"),
+                  entry.at_utc.strftime("%Y-%m-%d %H:%M:%S"), user_label(entry.user), entry.record,
+                  str(entry.kind_label)]
+        if not entry.changes:
+            yield [*common, "", "", "", entry.reason]
+        for change in entry.changes:
+            yield [*common, str(change.label), change.before, change.after, entry.reason]

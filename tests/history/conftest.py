@@ -1,0 +1,20 @@
+import pytest
+
+from tests.incidents.factories import IncidentFactory
+
+
+@pytest.fixture
+def incident(school, sro):
+    """A draft reported by the school's SRO."""
+    return IncidentFactory(school=school, created_by=sro)
+
+
+@pytest.fixture
+def officer(sro):
+    """The officer profile of the shared `sro` user (assigned to `school`)."""
+    return sro.officer
+
+
+@pytest.fixture
+def assignment(officer, school):
+    return officer.assignments.get(school=school)
