@@ -100,3 +100,18 @@ def test_log_activity_form_in_french(client, sro, school):
                 "Pratique de justice réparatrice", "Élèves"],
         english=["What did you do?", "Who was there?", "Save and log another"],
     )
+
+
+def test_activity_list_sorting_choices_in_french(client, coordinator, sro, school):
+    """The sort labels are built when the filter class is defined: they must still follow the
+    language of each request."""
+    log(sro, school, date=datetime.date(2026, 11, 2))
+    client.force_login(coordinator)
+    choose_french(client)
+    assert_french(
+        client.get(reverse("activities:list")),
+        french=["Trier par", "Date (décroissant)", "École (décroissant)", "Contact informel"],
+        english=["Sort by", "(descending)", "Informal contact"],
+    )
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Date (descending)" in client.get(reverse("activities:list")).content.decode()
