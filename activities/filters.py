@@ -1,5 +1,6 @@
 import django_filters
 from django import forms
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from officers.models import Assignment, Officer
@@ -8,8 +9,23 @@ from schools.models import School
 from .models import BROWSE_ROLES, Category
 
 
+def _format(fmt, label):
+    return str(fmt) % label
+
+
+_lazy_format = lazy(_format, str)
+
+
 class StableOrderingFilter(django_filters.OrderingFilter):
     """Sorting that always ends with the primary key, so pages never overlap or skip rows."""
+
+    def build_choices(self, fields, labels):
+        """As django-filter's, but "Date (descending)" is translated when shown, not frozen in
+        the language of the import (django-filter formats it once, at class definition)."""
+        choices = super().build_choices(fields, labels)
+        return [(param, _lazy_format(self.descending_fmt, choices[i - 1][1]))
+                if param.startswith("-") and param not in labels else (param, label)
+                for i, (param, label) in enumerate(choices)]
 
     def filter(self, qs, value):
         qs = super().filter(qs, value)
