@@ -4,7 +4,6 @@ public answer page with a single-use code. Hostile posts: never a 500, never a h
 import pytest
 from django.urls import reverse
 from hypothesis import given
-from hypothesis import strategies as st
 
 from evaluations.models import (
     Answer,
@@ -30,8 +29,8 @@ DATES = ("0001-01-01", "9999-12-31", "2026-02-30")
 
 
 def instrument_fields():
-    return dict(name=field("School climate", "x" * 201), audience=field(Audience.STUDENTS.value, "aliens"),
-                description=field("", "Asked each spring."))
+    return {"name": field("School climate", "x" * 201), "audience": field(Audience.STUDENTS.value, "aliens"),
+                "description": field("", "Asked each spring.")}
 
 
 def test_instrument_create(client, coordinator):
@@ -80,13 +79,13 @@ def test_instrument_edit_with_questions(client, coordinator):
 
 
 def survey_fields(instrument, school):
-    return dict(
-        instrument=field(str(instrument.pk), "0", "x"), title=field("Spring survey", "x" * 201),
-        school_year=field("2025-26", "2025–26", "2025-27", "٢٠٢٥-٢٦", "99999-100000"),
-        opens_on=field("2026-03-01", *DATES), closes_on=field("2026-03-31", "2026-02-01", *DATES),
-        is_baseline=field("", "on"), baseline=field("", "0", "abc"),
-        schools=field(str(school.pk), "0", "-1", ""),
-    )
+    return {
+        "instrument": field(str(instrument.pk), "0", "x"), "title": field("Spring survey", "x" * 201),
+        "school_year": field("2025-26", "2025–26", "2025-27", "٢٠٢٥-٢٦", "99999-100000"),
+        "opens_on": field("2026-03-01", *DATES), "closes_on": field("2026-03-31", "2026-02-01", *DATES),
+        "is_baseline": field("", "on"), "baseline": field("", "0", "abc"),
+        "schools": field(str(school.pk), "0", "-1", ""),
+    }
 
 
 def test_survey_create(client, coordinator, instrument, school):
@@ -118,7 +117,7 @@ def test_survey_edit(client, coordinator, survey, school):
 
 def test_codes_generate(client, coordinator, survey, school):
     url = reverse("evaluations:codes_generate", args=[survey.pk])
-    fields = dict(school=field(str(school.pk), "0", "abc"), count=field("3", "0", "-1", "501", "99999999999999"))
+    fields = {"school": field(str(school.pk), "0", "abc"), "count": field("3", "0", "-1", "501", "99999999999999")}
     assert_accepts(client, coordinator, url, valid_data(**fields))
 
     @FAST

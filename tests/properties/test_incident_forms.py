@@ -112,7 +112,7 @@ def test_supplement_add(client, request, sro, school, who):
     url = reverse("incidents:supplement_add", args=[incident.pk])
     user = request.getfixturevalue(who)
 
-    fields = dict(text=field("The student apologised the next day."))
+    fields = {"text": field("The student apologised the next day.")}
     assert_accepts(client, user, url, valid_data(**fields))
 
     @FAST
@@ -127,11 +127,11 @@ def test_school_response(client, sro, principal, school):
     incident = IncidentFactory(school=school, created_by=sro, status=Status.SUBMITTED)
     url = reverse("incidents:school_response", args=[incident.pk])
 
-    fields = dict(
-        parent_contacted=field("on", "off", ""), school_discipline=field("", "suspension", "nope"),
-        counselling_referral=field("on", ""), school_response_note=field("Parents met the principal."),
-        version=field(str(incident.version), "0", "7"),
-    )
+    fields = {
+        "parent_contacted": field("on", "off", ""), "school_discipline": field("", "suspension", "nope"),
+        "counselling_referral": field("on", ""), "school_response_note": field("Parents met the principal."),
+        "version": field(str(incident.version), "0", "7"),
+    }
     assert_accepts(client, principal, url, valid_data(**fields))
 
     @FAST
@@ -231,11 +231,11 @@ def test_assessment_edit(client, sro, school):
 def test_help_request_create(client, principal, school):
     url = reverse("incidents:request_create")
 
-    fields = dict(
-        school=field(str(school.pk), "0", "abc"), subject=field("Loitering at the back doors"),
-        details=field("Staff saw a group at lunch."),
-        occurred_at=field("", "2025-10-14T10:30", "9999-12-31T23:59", "0001-01-01T00:00"),
-    )
+    fields = {
+        "school": field(str(school.pk), "0", "abc"), "subject": field("Loitering at the back doors"),
+        "details": field("Staff saw a group at lunch."),
+        "occurred_at": field("", "2025-10-14T10:30", "9999-12-31T23:59", "0001-01-01T00:00"),
+    }
     assert_accepts(client, principal, url, valid_data(**fields))
 
     @FAST
@@ -251,7 +251,7 @@ def test_help_request_decline(client, sro, principal, school):
     help_request = HelpRequestFactory(school=school, raised_by=principal)
     url = reverse("incidents:request_decline", args=[help_request.pk])
 
-    fields = dict(reason=field("Not a police matter: the school handles it."))
+    fields = {"reason": field("Not a police matter: the school handles it.")}
     assert_accepts(client, sro, url, valid_data(**fields))
 
     @FAST

@@ -22,8 +22,8 @@ DATES = ("0001-01-01", "9999-12-31", "2026-02-30", "1900-01-01", "2100-01-01")
 
 def test_assignment_create(client, coordinator, sro, other_school):
     url = reverse("officers:assignment_create", args=[sro.officer.pk])
-    fields = dict(school=field(str(other_school.pk), "0", "x"), start=field("2024-09-01", *DATES),
-                  end=field("", "2025-06-30", *DATES))
+    fields = {"school": field(str(other_school.pk), "0", "x"), "start": field("2024-09-01", *DATES),
+                  "end": field("", "2025-06-30", *DATES)}
     assert_accepts(client, coordinator, url, valid_data(**fields))
 
     @FAST
@@ -37,7 +37,7 @@ def test_assignment_create(client, coordinator, sro, other_school):
 def test_assignment_end(client, coordinator, sro):
     assignment = sro.officer.assignments.get()
     url = reverse("officers:assignment_end", args=[assignment.pk])
-    fields = dict(end=field("2025-06-30", *DATES))
+    fields = {"end": field("2025-06-30", *DATES)}
     assert_accepts(client, coordinator, url, valid_data(**fields))
 
     @FAST
@@ -54,8 +54,8 @@ def test_assignment_reassign(client, coordinator, sro, school):
     other.officer.police_service = school.division.police_service
     other.officer.save()
     url = reverse("officers:assignment_reassign", args=[assignment.pk])
-    fields = dict(to_officer=field(str(other.officer.pk), "0", str(sro.officer.pk)),
-                  on_date=field("2025-01-06", *DATES))
+    fields = {"to_officer": field(str(other.officer.pk), "0", str(sro.officer.pk)),
+                  "on_date": field("2025-01-06", *DATES)}
     assert_accepts(client, coordinator, url, valid_data(**fields))
 
     @FAST
@@ -69,7 +69,7 @@ def test_assignment_reassign(client, coordinator, sro, school):
 
 def test_term_extension(client, coordinator, sro):
     url = reverse("officers:term_extension_create", args=[sro.officer.pk])
-    fields = dict(new_end=field("2030-06-30", *DATES), reason=field("Covering a leave.", "x" * 2001))
+    fields = {"new_end": field("2030-06-30", *DATES), "reason": field("Covering a leave.", "x" * 2001)}
     assert_accepts(client, coordinator, url, valid_data(**fields))
 
     @FAST
@@ -83,7 +83,7 @@ def test_term_extension(client, coordinator, sro):
 def test_training_record(client, coordinator, sro):
     course = Course.objects.create(code="vtra", name="VTRA Level 1", due_days=365)
     url = reverse("officers:training_record_create", args=[sro.officer.pk])
-    fields = dict(course=field(str(course.pk), "0", "vtra"), completed_on=field("2025-03-01", *DATES))
+    fields = {"course": field(str(course.pk), "0", "vtra"), "completed_on": field("2025-03-01", *DATES)}
     assert_accepts(client, coordinator, url, valid_data(**fields))
 
     @FAST
@@ -96,13 +96,13 @@ def test_training_record(client, coordinator, sro):
 
 def activity_fields(school):
     yesterday = (timezone.localdate() - datetime.timedelta(days=1)).isoformat()
-    return dict(
-        date=field(yesterday, *DATES), school=field(str(school.pk), "0", "²"),
-        category=field(Category.PRESENTATION.value, "juggling"), topic=field(Topic.choices[0][0], "", "cats"),
-        minutes_preset=field("30", "", "17"), minutes=field("", "45", "0", "721", "100000"),
-        students=field("25", "", "-1", "50001", "99999999999"), staff=field("", "2"), parents=field(""),
-        community=field(""), note=field("", "Grade 7 class.", "x" * 501), action=field("", "another"),
-    )
+    return {
+        "date": field(yesterday, *DATES), "school": field(str(school.pk), "0", "²"),
+        "category": field(Category.PRESENTATION.value, "juggling"), "topic": field(Topic.choices[0][0], "", "cats"),
+        "minutes_preset": field("30", "", "17"), "minutes": field("", "45", "0", "721", "100000"),
+        "students": field("25", "", "-1", "50001", "99999999999"), "staff": field("", "2"), "parents": field(""),
+        "community": field(""), "note": field("", "Grade 7 class.", "x" * 501), "action": field("", "another"),
+    }
 
 
 def test_log_activity(client, sro, school):

@@ -6,7 +6,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from evaluations.imports import ATTENDANCE_COLUMNS, CALL_COLUMNS
@@ -22,26 +22,26 @@ URL = "evaluations:outcome_upload"
 
 
 def attendance_fields(school, index):
-    return dict(
-        division_code=field(school.division.code, "", "XX"), school=field(school.name, "", "Nowhere High"),
-        school_id=field("", str(school.pk), "0", "²", "9" * 30),
-        month=field(f"2025-{index + 1:02d}", "2025-13", "0001-01", "9999-12", "2025-01-01", "2025-09"),
-        enrolled_days=field("4000", "0", "-1", "9" * 12, "1e3", "²"),
-        absent_days=field("200", "0", "5000", "-3", "9" * 12, "٣"),
-    )
+    return {
+        "division_code": field(school.division.code, "", "XX"), "school": field(school.name, "", "Nowhere High"),
+        "school_id": field("", str(school.pk), "0", "²", "9" * 30),
+        "month": field(f"2025-{index + 1:02d}", "2025-13", "0001-01", "9999-12", "2025-01-01", "2025-09"),
+        "enrolled_days": field("4000", "0", "-1", "9" * 12, "1e3", "²"),
+        "absent_days": field("200", "0", "5000", "-3", "9" * 12, "٣"),
+    }
 
 
 def call_fields(school, index):
-    return dict(
-        call_number=field(f"WPS-{index}", "", "x" * 41, "WPS-0", f"WPS\x00{index}"),
-        division_code=field(school.division.code, "XX"), school=field(school.name, "Nowhere High"),
-        school_id=field("", str(school.pk), "0", "²"),
-        received_at=field("2025-10-03 14:05", "", "9999-12-31 23:59", "0001-01-01 00:00",
+    return {
+        "call_number": field(f"WPS-{index}", "", "x" * 41, "WPS-0", f"WPS\x00{index}"),
+        "division_code": field(school.division.code, "XX"), "school": field(school.name, "Nowhere High"),
+        "school_id": field("", str(school.pk), "0", "²"),
+        "received_at": field("2025-10-03 14:05", "", "9999-12-31 23:59", "0001-01-01 00:00",
                           "2025-10-03T14:05:00+14:00", "2025-02-30 10:00", "0001-01-01T00:00-12:00"),
-        dispatched_at=field("", "2025-10-03 14:07", "2025-10-03 13:00", "9999-12-31 23:59"),
-        on_scene_at=field("", "2025-10-03 14:15", "0001-01-01 00:00"),
-        priority=field("2", "0", "10", "-1", "9" * 30, "²"), unit_type=field("SRO", "patrol", "PATROL", "swat", ""),
-    )
+        "dispatched_at": field("", "2025-10-03 14:07", "2025-10-03 13:00", "9999-12-31 23:59"),
+        "on_scene_at": field("", "2025-10-03 14:15", "0001-01-01 00:00"),
+        "priority": field("2", "0", "10", "-1", "9" * 30, "²"), "unit_type": field("SRO", "patrol", "PATROL", "swat", ""),
+    }
 
 
 def to_csv(columns, rows) -> bytes:
@@ -83,7 +83,7 @@ def upload_and_check(client, user, kind, content, filename="data.csv"):
             return response
         # Accepted: every data row written (the tables started empty), each one valid.
         (record,) = OutcomeImport.objects.all()
-        data_rows = [row for row in csv.reader(io.StringIO(content.decode("utf-8-sig"), newline=""))][1:]
+        data_rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"), newline="")))[1:]
         model = AttendanceRecord if kind == "attendance" else CallForService
         assert record.created == model.objects.count() == len([r for r in data_rows if r])
         assert_all_valid(OUTCOME_MODELS)
