@@ -41,3 +41,17 @@ def test_the_validator_reads_a_date_time_in_its_own_zone():
     input_limits.validate_plausible_date(late)
     with pytest.raises(forms.ValidationError):
         input_limits.validate_plausible_date(late + datetime.timedelta(minutes=1))
+
+
+@pytest.mark.django_db
+def test_the_audit_log_stores_text_with_nul_characters():
+    """Found through an export's filter names (JSON with \\u0000, refused by PostgreSQL); the query
+    middleware now refuses such an address first, and the audit log stays safe on its own."""
+    from audit.models import AuditEvent
+    from audit.services import audit_record
+
+    event = audit_record(event=AuditEvent.Event.EXPORT, outcome=AuditEvent.Outcome.SUCCESS,
+                         username="a\x00b", obj=("x\x00", "1\x00"), detail={"filters": "\x00,q", "\x00": "v"})
+    event.refresh_from_db()
+    assert event.username == "a\ufffdb"
+    assert event.detail == {"filters": "\ufffd,q", "\ufffd": "v"}
