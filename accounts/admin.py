@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from sro_portal.admin_autocomplete import AutocompleteAdminMixin
 
 from .models import RoleGrant, User
 
@@ -17,7 +18,7 @@ def audit_role_grant(request, grant, action):
     )
 
 
-class RoleGrantInline(admin.TabularInline):
+class RoleGrantInline(AutocompleteAdminMixin, admin.TabularInline):
     model = RoleGrant
     extra = 1
     autocomplete_fields = ["division", "school"]
@@ -49,7 +50,7 @@ class UserAdmin(BaseUserAdmin):
 
 
 @admin.register(RoleGrant)
-class RoleGrantAdmin(admin.ModelAdmin):
+class RoleGrantAdmin(AutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["user", "role", "division", "school"]
     list_filter = ["role", "division"]
     list_select_related = ["user", "division", "school"]

@@ -42,7 +42,7 @@ def new_enrolment_key(session) -> str:
 
 def code_matches(hex_key: str, code: str) -> bool:
     code = code.strip().replace(" ", "")
-    if not code.isdigit() or len(code) != 6:
+    if not (code.isascii() and code.isdigit()) or len(code) != 6:  # isdigit() alone accepts "²"
         return False
     return TOTP(unhexlify(hex_key), step=30, t0=0, digits=6).verify(int(code), tolerance=1)
 

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from sro_portal.admin_autocomplete import AutocompleteAdminMixin
+
 from .models import Activity
 
 
 @admin.register(Activity)
-class ActivityAdmin(admin.ModelAdmin):
+class ActivityAdmin(AutocompleteAdminMixin, admin.ModelAdmin):
     """For program administrators: look up and correct entries. SROs log through the quick log,
     where the rules of an entry (and its edit window) apply."""
 

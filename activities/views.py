@@ -56,7 +56,7 @@ def _initial_for_quick_log(officer, periods, params) -> dict:
     if on > today:
         on = today
     school_id = params.get("school", "")
-    school_id = int(school_id) if school_id.isdigit() else None
+    school_id = int(school_id) if school_id.isascii() and school_id.isdigit() else None  # not "²"
     covered = any(period_covers(period, on) for period in periods.get(school_id, []))
     return {"date": on, "school": school_id if covered else default_school_id(officer, on)}
 

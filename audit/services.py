@@ -33,13 +33,19 @@ def client_address(request) -> str | None:
         return None
 
 
+def _text(value, limit: int) -> str:
+    """`value` as text the database can store: at most `limit` characters, and no NUL character
+    (PostgreSQL refuses it in text and in JSON; a query parameter's name can hold one)."""
+    return str(value).replace("\x00", "\ufffd")[:limit]
+
+
 def _clean_detail(detail: dict | None) -> dict:
     clean = {}
     for key, value in (detail or {}).items():
         if any(word in key.lower() for word in FORBIDDEN_DETAIL_WORDS):
             log.warning("audit: dropped detail key %r (never logged)", key)
             continue
-        clean[key] = value if isinstance(value, (int, float, bool, type(None))) else str(value)[:200]
+        clean[_text(key, 200)] = value if isinstance(value, (int, float, bool, type(None))) else _text(value, 200)
     return clean
 
 
@@ -66,12 +72,12 @@ def audit_record(
         object_type, object_id = "", ""
     return AuditEvent.objects.create(
         user_id=user.pk if user is not None else None,
-        username=(username or "")[:150],
+        username=_text(username or "", 150),
         event=event,
         outcome=outcome,
         source_address=client_address(request),
-        object_type=str(object_type)[:100],
-        object_id=str(object_id)[:64],
+        object_type=_text(object_type, 100),
+        object_id=_text(object_id, 64),
         detail=_clean_detail(detail),
     )
 

@@ -22,12 +22,14 @@ import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from schools.models import School
+from sro_portal.input_limits import validate_plausible_date
 
 from .models import SURVEY_ADMIN_ROLES, AttendanceRecord, CallForService, OutcomeImport, UnitType
 
@@ -59,7 +61,8 @@ class _Schools:
     def find(self, row, reasons) -> School | None:
         raw_id = (row.get("school_id") or "").strip()
         if raw_id:
-            school = self.by_id.get(int(raw_id)) if raw_id.isdigit() else None
+            # isdigit() is also true of "²" and other digits int() refuses: ASCII digits only.
+            school = self.by_id.get(int(raw_id)) if raw_id.isascii() and raw_id.isdigit() else None
         else:
             code, name = (row.get("division_code") or "").strip(), (row.get("school") or "").strip()
             if not code or not name:
@@ -80,6 +83,8 @@ def _read(upload, columns) -> tuple[list[tuple[int, dict]], list[tuple[int, list
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError:
         return [], [(0, [_("The file is not a UTF-8 CSV file.")])]
+    if "\x00" in text:  # no text file holds NUL characters (nor can the database store them)
+        return [], [(0, [_("The file is not a UTF-8 CSV file.")])]
     reader = csv.DictReader(io.StringIO(text, newline=""))
     header = [(name or "").strip().lower() for name in (reader.fieldnames or [])]
     missing = [c for c in columns if c not in header and c not in ("school_id", "division_code", "school")]
@@ -94,14 +99,17 @@ def _read(upload, columns) -> tuple[list[tuple[int, dict]], list[tuple[int, list
     return rows, []
 
 
-def _int(row, name, reasons, *, low=0, high=None):
+INT_MAX = 2**31 - 1  # the largest number the database's integer columns hold
+
+
+def _int(row, name, reasons, *, low=0, high=INT_MAX):
     raw = row.get(name, "")
     try:
         value = int(raw)
     except ValueError:
         reasons.append(_("%(column)s must be a whole number, not “%(value)s”.") % {"column": name, "value": raw})
         return None
-    if value < low or (high is not None and value > high):
+    if value < low or value > high:
         reasons.append(_("%(column)s is out of range.") % {"column": name})
         return None
     return value
@@ -129,6 +137,11 @@ def _moment(row, name, reasons, *, required):
         value = None
     if value is None:
         reasons.append(_("%(column)s must be a date and time such as 2025-10-03 14:05.") % {"column": name})
+        return None
+    try:
+        validate_plausible_date(value)
+    except ValidationError as error:
+        reasons.extend(f"{name}: {message}" for message in error.messages)
         return None
     return value if timezone.is_aware(value) else timezone.make_aware(value)
 

@@ -2,10 +2,12 @@
 
 from django.contrib import admin
 
+from sro_portal.admin_autocomplete import AutocompleteAdminMixin
+
 from .models import Assignment, Course, Officer, TermExtension, TrainingRecord
 
 
-class AssignmentInline(admin.TabularInline):
+class AssignmentInline(AutocompleteAdminMixin, admin.TabularInline):
     model = Assignment
     extra = 0
     autocomplete_fields = ["school"]
@@ -26,7 +28,7 @@ class TermExtensionInline(admin.TabularInline):
 
 
 @admin.register(Officer)
-class OfficerAdmin(admin.ModelAdmin):
+class OfficerAdmin(AutocompleteAdminMixin, admin.ModelAdmin):
     list_display = ["badge_number", "user", "rank", "police_service", "joined_service_on", "became_sro_on"]
     list_filter = ["police_service"]
     list_select_related = ["user", "police_service"]

@@ -1,0 +1,64 @@
+"""Limits on typed dates that hold for every form of the project.
+
+A date field accepts any year from 1 to 9999, but such dates break later: 31 December 9999 at
+23:59 in Winnipeg is already the year 10000 in UTC, which PostgreSQL stores and Python then
+cannot read back (every page listing the record fails), and "the day before 1 January 1" cannot
+be computed. Nobody in this program types a date before 1900 or after 2199, so every form's
+date and date-time fields (model forms, plain forms, list filters, the administration site)
+refuse them with a form error. `install()` is called once, from `SchoolsConfig.ready()`; it
+wraps the field classes' `validate()`, so fields declared before it runs are covered as well.
+"""
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.utils.translation import gettext_lazy as _
+
+EARLIEST = datetime.date(1900, 1, 1)
+LATEST = datetime.date(2199, 12, 31)
+
+
+def validate_plausible_date(value) -> None:
+    """Refuse a date (or date and time) outside EARLIEST..LATEST."""
+    day = value.date() if isinstance(value, datetime.datetime) else value
+    if not EARLIEST <= day <= LATEST:
+        raise ValidationError(
+            _("Give a date between %(earliest)s and %(latest)s."), code="date_out_of_range",
+            params={"earliest": EARLIEST.year, "latest": LATEST.year},
+        )
+
+
+def _with_plausible_dates(validate):
+    def validate_and_check_range(self, value):
+        validate(self, value)
+        if value not in self.empty_values:
+            validate_plausible_date(value)
+
+    validate_and_check_range.plausible_dates = True
+    return validate_and_check_range
+
+
+def install() -> None:
+    for field_class in (forms.DateField, forms.DateTimeField):
+        if not getattr(field_class.validate, "plausible_dates", False):
+            field_class.validate = _with_plausible_dates(field_class.validate)
+
+
+class RefuseNulInQueryMiddleware:
+    """A query parameter (name or value) holding a NUL character is answered 400 Bad Request.
+
+    No link or form of the portal makes one, and PostgreSQL refuses NUL in any text it is given:
+    a list filter that passes the value on to a query (the administration site's filters do)
+    would fail with a 500. Posted forms are not concerned: their text fields refuse NUL with a
+    form error."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return HttpResponseBadRequest(_("The address holds a character that is not allowed."))
+        return self.get_response(request)
