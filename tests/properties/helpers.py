@@ -83,5 +83,10 @@ def assert_accepts(client, user, url, data, **extra):
         if user is not None:
             client.force_login(user)
         response = client.post(url, data, **extra)
-        assert response.status_code == 302, getattr(response, "context", None) and [
-            f.errors for f in response.context.get("form", []) and [response.context["form"]]]
+        assert response.status_code == 302, _form_errors(response)
+
+
+def _form_errors(response):
+    """What the re-shown page's forms said, for the failure message."""
+    context = getattr(response, "context", None) or {}
+    return [form.errors for name in ("form", "formset", "upload_form") if (form := context.get(name)) is not None]
