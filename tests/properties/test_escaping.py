@@ -36,11 +36,12 @@ from incidents.models import (
     IncidentEvent,
     PersonalInfoAccess,
     PersonInvolved,
+    RedactionReview,
     Status,
     Supplement,
     ThreatAssessment,
 )
-from officers.models import Course, Officer, TermExtension, TrainingRecord
+from officers.models import Assignment, Course, Officer, TermExtension, TrainingRecord
 from schools.models import PoliceService, Province, School, SchoolDivision
 from tests.evaluations.factories import make_codes
 from tests.incidents.factories import AssessmentFactory, HelpRequestFactory, IncidentFactory, PersonFactory
@@ -127,7 +128,11 @@ def world(school, division, sro, principal, coordinator, evaluator, program_admi
                                       outcome=AuditEvent.Outcome.SUCCESS, object_type="incidents.incident",
                                       object_id="1")
     access = PersonalInfoAccess.objects.create(user=sro, kind=PersonalInfoAccess.Kind.PAGE, incident=incident)
+    review = RedactionReview.objects.create(incident=incident, target=RedactionReview.Target.NARRATIVE,
+                                            proposed_text="Met [redacted].", matches=1)
 
+    incident_history = [(coordinator, reverse("incidents:incident_history", args=[incident.pk]))]
+    officer_history = [(coordinator, reverse("officers:officer_history", args=[sro.officer.pk]))]
     officer_pages = [
         (coordinator, reverse("officers:officer_list")),
         (coordinator, reverse("officers:officer_detail", args=[sro.officer.pk])),
@@ -195,6 +200,15 @@ def world(school, division, sro, principal, coordinator, evaluator, program_admi
         OutcomeImport: (upload, [(coordinator, reverse("evaluations:outcome_data"))]),
         CallForService: (call, [(coordinator, reverse("evaluations:outcome_data"))]),
         AuditEvent: (event, [(program_admin, reverse("audit:event_list"))]),
+        RedactionReview: (review, [(coordinator, reverse("incidents:redaction_list")),
+                                   (coordinator, reverse("incidents:redaction_review", args=[review.pk]))]),
+        # The change history: copies of the records above, shown field by field on the history pages.
+        Incident.history.model: (incident.history.first(), incident_history),
+        Supplement.history.model: (Supplement.history.filter(incident_id=incident.pk).first(), incident_history),
+        PersonInvolved.history.model: (person.history.first(), incident_history),
+        ThreatAssessment.history.model: (assessment.history.first(), incident_history),
+        Assignment.history.model: (Assignment.history.filter(officer=sro.officer).first(), officer_history),
+        TrainingRecord.history.model: (TrainingRecord.history.filter(officer=sro.officer).first(), officer_history),
         "choice": choice,
     }
 
