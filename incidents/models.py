@@ -684,9 +684,15 @@ class RedactionReview(models.Model):
                 condition=Q(reviewed_at__isnull=True, decision="")
                 | Q(reviewed_at__isnull=False, reviewed_by__isnull=False) & ~Q(decision=""),
             ),
+            # One pending review per text: a supplement, or one of the incident's own texts (two
+            # partial constraints rather than NULLS NOT DISTINCT, which SQLite does not have).
             models.UniqueConstraint(
-                fields=["incident", "target", "supplement"], condition=Q(reviewed_at__isnull=True),
-                nulls_distinct=False, name="redactionreview_one_pending_per_text",
+                fields=["supplement"], condition=Q(reviewed_at__isnull=True, supplement__isnull=False),
+                name="redactionreview_one_pending_per_supplement",
+            ),
+            models.UniqueConstraint(
+                fields=["incident", "target"], condition=Q(reviewed_at__isnull=True, supplement__isnull=True),
+                name="redactionreview_one_pending_per_incident_text",
             ),
         ]
 

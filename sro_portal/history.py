@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.text import capfirst
@@ -169,3 +170,19 @@ def export_rows(entries):
             yield [*common, "", "", "", entry.reason]
         for change in entry.changes:
             yield [*common, str(change.label), change.before, change.after, entry.reason]
+
+
+def record_missing_creations(reason: str) -> int:
+    """Give every record that has no history yet (rows written with ``bulk_create``, such as the
+    demo data) its "created" entry, dated now, by nobody, with `reason`. Safe to run twice."""
+    created = 0
+    for model in apps.get_models():
+        manager_name = getattr(model._meta, "simple_history_manager_attribute", None)
+        if manager_name is None:
+            continue
+        history = getattr(model, manager_name)
+        pk_name = model._meta.pk.attname
+        without = model._default_manager.exclude(**{f"{pk_name}__in": history.values(pk_name)}).order_by(pk_name)
+        rows = history.bulk_history_create(list(without), batch_size=1000, default_change_reason=reason)
+        created += len(rows or [])
+    return created

@@ -56,3 +56,12 @@ def test_demo_password_comes_from_the_environment(db, settings, monkeypatch):
     monkeypatch.setenv("DEMO_PASSWORD", "another-demo-password")
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert User.objects.get(username="coordinator").check_password("another-demo-password")
+
+
+def test_every_demo_record_with_a_history_starts_it_with_its_creation(seeded):
+    tracked = [model for model in apps.get_models() if hasattr(model._meta, "simple_history_manager_attribute")]
+    assert len(tracked) == 6
+    for model in tracked:
+        history = model.history.filter(history_type="+")
+        assert model.objects.exists(), model
+        assert set(history.values_list("id", flat=True)) == set(model.objects.values_list("pk", flat=True)), model

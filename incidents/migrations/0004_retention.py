@@ -82,6 +82,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='redactionreview',
-            constraint=models.UniqueConstraint(condition=models.Q(('reviewed_at__isnull', True)), fields=('incident', 'target', 'supplement'), name='redactionreview_one_pending_per_text', nulls_distinct=False),
+            constraint=models.UniqueConstraint(condition=models.Q(('reviewed_at__isnull', True), ('supplement__isnull', False)), fields=('supplement',), name='redactionreview_one_pending_per_supplement'),
+        ),
+        migrations.AddConstraint(
+            model_name='redactionreview',
+            constraint=models.UniqueConstraint(condition=models.Q(('reviewed_at__isnull', True), ('supplement__isnull', True)), fields=('incident', 'target'), name='redactionreview_one_pending_per_incident_text'),
         ),
     ]

@@ -13,6 +13,9 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import gettext
+
+from sro_portal.history import record_missing_creations
 
 DEMO_SEED = 2002  # the year the Winnipeg program began
 
@@ -60,6 +63,9 @@ class Command(BaseCommand):
                     continue
                 module.seed(ctx)
                 self.stdout.write(f"  {app_config.verbose_name}: done")
+            # The demo's rows are written in bulk, without their change history: each gets its
+            # "created" entry, so that the history pages show where a record's story starts.
+            record_missing_creations(reason=gettext("Demo data loaded"))
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at /accounts/login/ with:"))
         for username, description in ctx.sign_ins:
             self.stdout.write(f"  {username:<14} {description}")
