@@ -51,9 +51,10 @@ NAV_ITEMS = [
             frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN, Role.SCHOOL_ADMIN}), group="evaluations"),
     NavItem(_("Outcome data"), "evaluations:outcome_data", "graph-up",
             frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="evaluations"),
-    NavItem(_("Audit log"), "audit:event_list", "shield-lock", frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+    NavItem(_("Audit log"), "audit:event_list", "shield-lock", frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN}),
+            group="oversight"),
     NavItem(_("Access log"), "incidents:access_log", "person-lock",
-            frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})),
+            frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="oversight"),
 ]
 
 
@@ -77,6 +78,7 @@ GROUP_LABELS = {
     "activities": _("Activities"),
     "incidents": _("Incidents"),
     "evaluations": _("Evaluation"),
+    "oversight": _("Oversight"),
 }
 
 
