@@ -1,8 +1,9 @@
 """The administration site's autocomplete pickers, without a 500 on a posted value that is not an id.
 
 Django's AutocompleteSelect looks up the posted value to show it again beside the form's errors,
-and a value such as " " for an integer key fails that query (ValueError). The widget here shows
-only values the related key can hold; the form still says the choice is not valid."""
+and a value such as " " for an integer key fails that query (ValueError), as does a number beyond
+the column's range on SQLite (OverflowError). The widget here shows only values the related key
+can hold; the form still says the choice is not valid."""
 
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
@@ -14,7 +15,7 @@ class ValidValuesAutocompleteSelect(AutocompleteSelect):
         usable = []
         for item in value:
             try:
-                target.to_python(item)
+                target.run_validators(target.to_python(item))  # the type, then the column's range
             except ValidationError:
                 continue
             usable.append(item)
