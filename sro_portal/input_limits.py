@@ -14,6 +14,7 @@ import datetime
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 EARLIEST = datetime.date(1900, 1, 1)
@@ -46,13 +47,21 @@ def install() -> None:
             field_class.validate = _with_plausible_dates(field_class.validate)
 
 
-class RefuseNulInQueryMiddleware:
-    """A query parameter (name or value) holding a NUL character is answered 400 Bad Request.
+# The largest key a database column can hold (64-bit): no record has an id beyond it.
+LARGEST_KEY = 2**63 - 1
 
-    No link or form of the portal makes one, and PostgreSQL refuses NUL in any text it is given:
-    a list filter that passes the value on to a query (the administration site's filters do)
-    would fail with a 500. Posted forms are not concerned: their text fields refuse NUL with a
-    form error."""
+
+class RefuseUnusableQueryMiddleware:
+    """A query the database cannot even be asked is answered 400 Bad Request:
+
+    - a query parameter (name or value) holding a NUL character: no link or form of the portal
+      makes one, and PostgreSQL refuses NUL in any text it is given, so a list filter that passes
+      the value on to a query (the administration site's filters do) would fail with a 500;
+    - in the administration site, a whole number beyond any 64-bit key (but in the search, which is
+      text): its list filters pass ids
+      straight to the database, and SQLite cannot bind such a number (OverflowError). The portal's
+      own filters check their choices first, and posted forms refuse such values with a form error.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -61,4 +70,9 @@ class RefuseNulInQueryMiddleware:
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 return HttpResponseBadRequest(_("The address holds a character that is not allowed."))
+        if request.path.startswith(reverse("admin:index")) and any(
+                value.strip().lstrip("-").isascii() and value.strip().lstrip("-").isdigit()
+                and abs(int(value)) > LARGEST_KEY
+                for name, values in request.GET.lists() if name != "q" for value in values):  # q: a search, text
+            return HttpResponseBadRequest(_("The address holds a number too large for any record."))
         return self.get_response(request)

@@ -250,8 +250,8 @@ AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit log
 # style anywhere (templates keep JS and CSS in static files), no framing, forms post here only.
 INSTALLED_APPS += ["csp"]
 MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
-# Last, so that its 400 gets every header above: a NUL character in the query is refused.
-MIDDLEWARE += ["sro_portal.input_limits.RefuseNulInQueryMiddleware"]
+# Last, so that its 400 gets every header above: a query the database cannot be asked is refused.
+MIDDLEWARE += ["sro_portal.input_limits.RefuseUnusableQueryMiddleware"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import os
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -119,7 +120,10 @@ def test_outcome_upload_form_fields(client, coordinator, kind):
             before = snapshot(OUTCOME_MODELS)
             data = {"kind": posted_kind}
             if filename is not MISSING:
-                data["file"] = SimpleUploadedFile(filename or "x.csv", b"call_number\n", content_type="text/csv")
+                # A browser sends the file's own name: never a path, "." or "..".
+                name = os.path.basename(filename)
+                data["file"] = SimpleUploadedFile(name if name not in {"", ".", ".."} else "x.csv", b"call_number\n",
+                                                  content_type="text/csv")
             response = client.post(reverse(URL), data)
             assert response.status_code == 200
             assert snapshot(OUTCOME_MODELS) == before
