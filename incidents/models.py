@@ -628,25 +628,48 @@ class ThreatAssessment(models.Model):
             raise ValidationError(errors)
 
 
+# The targets of RedactionReview that are texts of a threat assessment / of a request for help (its constraints).
+_ASSESSMENT_TARGETS = ["ta_data_gathered", "ta_immediate_steps", "ta_intervention_plan", "ta_outcome"]
+_HELP_REQUEST_TARGETS = ["help_subject", "help_details"]
+
+
 class RedactionReviewQuerySet(models.QuerySet):
     def visible_to(self, user):
-        """Reviews of incidents in the user's scope through RETENTION_REVIEW_ROLES."""
-        return self.filter(scoped_incident_q(user, roles=RETENTION_REVIEW_ROLES, prefix="incident__"))
+        """Reviews of incidents in the user's scope through RETENTION_REVIEW_ROLES; the texts of threat
+        assessments and requests for help (PEOPLE_ROLES only, even redacted) only where the user also
+        holds one of PEOPLE_ROLES: program administrators do not see them."""
+        people_only = Q(target__in=_ASSESSMENT_TARGETS + _HELP_REQUEST_TARGETS)
+        return self.filter(scoped_incident_q(user, roles=RETENTION_REVIEW_ROLES, prefix="incident__")).filter(
+            ~people_only
+            | scoped_incident_q(user, roles=RETENTION_REVIEW_ROLES & PEOPLE_ROLES, prefix="incident__"))
 
     def pending(self):
         return self.filter(reviewed_at__isnull=True)
 
 
 class RedactionReview(models.Model):
-    """A free text of an incident (narrative, school's response, supplement) that named a person who was
-    de-identified at the end of the retention period. It waits on the coordinator's review list until
-    someone confirms the redaction (or keeps the text). Neither the names nor the original words are
-    kept here: only the proposed text, with each name already replaced by "[redacted]"."""
+    """A free text of an incident (narrative, school's response, supplement, the free texts of its threat
+    assessments and of the request for help it came from) that named a person who was de-identified at
+    the end of the retention period. It waits on the coordinator's review list until someone confirms
+    the redaction (or keeps the text). Neither the names nor the original words are kept here: only the
+    proposed text, with each name already replaced by "[redacted]"."""
 
     class Target(models.TextChoices):
         NARRATIVE = "narrative", _("Narrative")
         SCHOOL_RESPONSE = "school_response_note", _("School's response, notes")
         SUPPLEMENT = "supplement", _("Supplement")
+        TA_DATA_GATHERED = "ta_data_gathered", _("Threat assessment — what was gathered")
+        TA_IMMEDIATE_STEPS = "ta_immediate_steps", _("Threat assessment — immediate risk-reducing steps")
+        TA_INTERVENTION_PLAN = "ta_intervention_plan", _("Threat assessment — intervention plan")
+        TA_OUTCOME = "ta_outcome", _("Threat assessment — outcome")
+        HELP_SUBJECT = "help_subject", _("Request for help — subject")
+        HELP_DETAILS = "help_details", _("Request for help — details")
+
+    # The texts of a threat assessment and of a request for help, by target: the field they replace.
+    # Not the assessment's team members, who are staff. (Repeated in the constraints below.)
+    ASSESSMENT_FIELDS = {Target.TA_DATA_GATHERED: "data_gathered", Target.TA_IMMEDIATE_STEPS: "immediate_steps",
+                         Target.TA_INTERVENTION_PLAN: "intervention_plan", Target.TA_OUTCOME: "outcome"}
+    HELP_REQUEST_FIELDS = {Target.HELP_SUBJECT: "subject", Target.HELP_DETAILS: "details"}
 
     class Decision(models.TextChoices):
         REDACTED = "redacted", _("Redacted")
@@ -657,6 +680,10 @@ class RedactionReview(models.Model):
     target = models.CharField(_("text"), max_length=30, choices=Target.choices)
     supplement = models.ForeignKey(Supplement, on_delete=models.CASCADE, null=True, blank=True,
                                    related_name="redaction_reviews", verbose_name=_("supplement"))
+    threat_assessment = models.ForeignKey(ThreatAssessment, on_delete=models.CASCADE, null=True, blank=True,
+                                          related_name="redaction_reviews", verbose_name=_("threat assessment"))
+    help_request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="redaction_reviews", verbose_name=_("request for help"))
     proposed_text = models.TextField(_("proposed text"))
     matches = models.PositiveIntegerField(_("names found"), default=0)
     flagged_at = models.DateTimeField(_("flagged at"), default=timezone.now)
@@ -680,24 +707,48 @@ class RedactionReview(models.Model):
                 | (~Q(target="supplement") & Q(supplement__isnull=True)),
             ),
             models.CheckConstraint(
+                name="redactionreview_assessment_iff_target",
+                condition=Q(target__in=_ASSESSMENT_TARGETS, threat_assessment__isnull=False)
+                | (~Q(target__in=_ASSESSMENT_TARGETS) & Q(threat_assessment__isnull=True)),
+            ),
+            models.CheckConstraint(
+                name="redactionreview_help_request_iff_target",
+                condition=Q(target__in=_HELP_REQUEST_TARGETS, help_request__isnull=False)
+                | (~Q(target__in=_HELP_REQUEST_TARGETS) & Q(help_request__isnull=True)),
+            ),
+            models.CheckConstraint(
                 name="redactionreview_reviewed_has_decision",
                 condition=Q(reviewed_at__isnull=True, decision="")
                 | Q(reviewed_at__isnull=False, reviewed_by__isnull=False) & ~Q(decision=""),
             ),
-            # One pending review per text: a supplement, or one of the incident's own texts (two
-            # partial constraints rather than NULLS NOT DISTINCT, which SQLite does not have).
+            # One pending review per text: a supplement, a text of a threat assessment or of a request
+            # for help, or one of the incident's own texts (partial constraints rather than NULLS NOT
+            # DISTINCT, which SQLite does not have).
             models.UniqueConstraint(
                 fields=["supplement"], condition=Q(reviewed_at__isnull=True, supplement__isnull=False),
                 name="redactionreview_one_pending_per_supplement",
             ),
             models.UniqueConstraint(
-                fields=["incident", "target"], condition=Q(reviewed_at__isnull=True, supplement__isnull=True),
+                fields=["threat_assessment", "target"],
+                condition=Q(reviewed_at__isnull=True, threat_assessment__isnull=False),
+                name="redactionreview_one_pending_per_assessment_text",
+            ),
+            models.UniqueConstraint(
+                fields=["help_request", "target"],
+                condition=Q(reviewed_at__isnull=True, help_request__isnull=False),
+                name="redactionreview_one_pending_per_help_request_text",
+            ),
+            models.UniqueConstraint(
+                fields=["incident", "target"],
+                condition=Q(reviewed_at__isnull=True, supplement__isnull=True, threat_assessment__isnull=True,
+                            help_request__isnull=True),
                 name="redactionreview_one_pending_per_incident_text",
             ),
         ]
 
     def __str__(self):
-        return f"{self.incident_id} {self.target} {self.supplement_id or ''}".strip()
+        related = self.supplement_id or self.threat_assessment_id or self.help_request_id or ""
+        return f"{self.incident_id} {self.target} {related}".strip()
 
     def get_absolute_url(self):
         return reverse("incidents:redaction_review", args=[self.pk])
@@ -710,4 +761,13 @@ class RedactionReview(models.Model):
         """The text as it stands now (the one the proposal would replace)."""
         if self.target == self.Target.SUPPLEMENT:
             return self.supplement.text
+        if self.target in self.ASSESSMENT_FIELDS:
+            return getattr(self.threat_assessment, self.ASSESSMENT_FIELDS[self.target])
+        if self.target in self.HELP_REQUEST_FIELDS:
+            return getattr(self.help_request, self.HELP_REQUEST_FIELDS[self.target])
         return getattr(self.incident, self.target)
+
+    @property
+    def is_people_only(self) -> bool:
+        """A text of a threat assessment or request for help: for PEOPLE_ROLES only."""
+        return self.target in self.ASSESSMENT_FIELDS or self.target in self.HELP_REQUEST_FIELDS

@@ -5,7 +5,8 @@ closing, the last "→ closed" step of its history, while it is still closed), i
 and date of birth (and exact age): what is kept is their role, grade, whether a student, and the age
 band at the incident (for the statistics).
 
-Free texts may name them too (the narrative, the school's response, the supplements). Those are not
+Free texts may name them too (the narrative, the school's response, the supplements, the free texts of
+the incident's threat assessments and of the request for help it came from). Those are not
 rewritten by a machine: at de-identification time, before the names are removed, each text is searched
 for the names (whole words, any case), and a text that contains one is put on the coordinators' review
 list (``RedactionReview``) with a proposed text where each name is replaced by "[redacted]". A
@@ -35,13 +36,14 @@ from audit.services import audit_record
 from .models import (
     RETENTION_REVIEW_ROLES,
     AgeBand,
+    HelpRequest,
     Incident,
     IncidentEvent,
     PersonInvolved,
     RedactionReview,
     Status,
     Supplement,
-    scoped_incident_q,
+    ThreatAssessment,
 )
 
 log = logging.getLogger(__name__)
@@ -164,17 +166,13 @@ def _deidentify_incident(incident_pk: int, *, cutoff, dry_run: bool) -> tuple[in
     if not people:
         return 0, 0
     pattern = name_pattern(person.name for person in people)
-    texts = [(RedactionReview.Target.NARRATIVE, None, incident.narrative),
-             (RedactionReview.Target.SCHOOL_RESPONSE, None, incident.school_response_note)]
-    texts += [(RedactionReview.Target.SUPPLEMENT, supplement, supplement.text)
-              for supplement in incident.supplements.order_by("pk")]
     flagged = 0
-    for target, supplement, text in texts:
+    for target, related, text in _texts_of(incident):
         proposed, matches = redact(text, pattern)
         if matches:
             flagged += 1
             if not dry_run:
-                _flag(incident, target, supplement, proposed, matches, pattern)
+                _flag(incident, target, related, proposed, matches, pattern)
     if dry_run:
         return len(people), flagged
     now = timezone.now()
@@ -186,13 +184,31 @@ def _deidentify_incident(incident_pk: int, *, cutoff, dry_run: bool) -> tuple[in
     return len(people), flagged
 
 
-def _flag(incident, target, supplement, proposed: str, matches: int, pattern) -> None:
+def _texts_of(incident):
+    """The free texts of an incident that may name its people, as (target, related object, text); the
+    related object (a supplement, threat assessment or request for help) as RedactionReview's keyword."""
+    texts = [(RedactionReview.Target.NARRATIVE, {}, incident.narrative),
+             (RedactionReview.Target.SCHOOL_RESPONSE, {}, incident.school_response_note)]
+    texts += [(RedactionReview.Target.SUPPLEMENT, {"supplement": supplement}, supplement.text)
+              for supplement in incident.supplements.order_by("pk")]
+    for assessment in incident.threat_assessments.order_by("pk"):
+        texts += [(target, {"threat_assessment": assessment}, getattr(assessment, field))
+                  for target, field in RedactionReview.ASSESSMENT_FIELDS.items()]
+    help_request = HelpRequest.objects.filter(incident=incident).first()
+    if help_request is not None:
+        texts += [(target, {"help_request": help_request}, getattr(help_request, field))
+                  for target, field in RedactionReview.HELP_REQUEST_FIELDS.items()]
+    return texts
+
+
+def _flag(incident, target, related: dict, proposed: str, matches: int, pattern) -> None:
     """Put a text on the review list, or update the proposal of the entry already waiting for it."""
+    text_of = {"supplement": None, "threat_assessment": None, "help_request": None, **related}
     pending = RedactionReview.objects.select_for_update().filter(
-        incident=incident, target=target, supplement=supplement, reviewed_at__isnull=True).first()
+        incident=incident, target=target, reviewed_at__isnull=True, **text_of).first()
     if pending is None:
-        RedactionReview.objects.create(incident=incident, target=target, supplement=supplement,
-                                       proposed_text=proposed, matches=matches)
+        RedactionReview.objects.create(incident=incident, target=target, proposed_text=proposed, matches=matches,
+                                       **text_of)
         return
     pending.proposed_text, extra = redact(pending.proposed_text, pattern)
     pending.matches += extra
@@ -213,9 +229,10 @@ class StaleReview(ValidationError):
 
 
 def may_review(user, review: RedactionReview) -> bool:
+    """The user reaches the review (the texts of threat assessments and requests for help: only
+    through PEOPLE_ROLES, see RedactionReviewQuerySet.visible_to)."""
     return (user.is_authenticated and user.has_role(*RETENTION_REVIEW_ROLES)
-            and Incident.objects.filter(scoped_incident_q(user, roles=RETENTION_REVIEW_ROLES),
-                                        pk=review.incident_id).exists())
+            and RedactionReview.objects.visible_to(user).filter(pk=review.pk).exists())
 
 
 @transaction.atomic
@@ -230,6 +247,9 @@ def redaction_decide(*, review: RedactionReview, actor, version: int, text: str 
         text = text.strip()
         if not text:
             raise ValidationError({"text": _("The text cannot be empty: keep at least [redacted].")})
+        limit = _max_length(review.target)
+        if limit is not None and len(text) > limit:
+            raise ValidationError({"text": _("This text can hold at most %(limit)d characters.") % {"limit": limit}})
     now = timezone.now()
     decision = RedactionReview.Decision.KEPT if text is None else RedactionReview.Decision.REDACTED
     claimed = RedactionReview.objects.filter(pk=review.pk, version=version, reviewed_at__isnull=True).update(
@@ -243,6 +263,14 @@ def redaction_decide(*, review: RedactionReview, actor, version: int, text: str 
         if review.target == RedactionReview.Target.SUPPLEMENT:
             Supplement.objects.filter(pk=review.supplement_id).update(text=text)
             Supplement.history.filter(id=review.supplement_id).update(text=text)
+        elif review.target in RedactionReview.ASSESSMENT_FIELDS:
+            field = RedactionReview.ASSESSMENT_FIELDS[review.target]
+            ThreatAssessment.objects.filter(pk=review.threat_assessment_id).update(**{field: text})
+            ThreatAssessment.history.filter(id=review.threat_assessment_id).update(**{field: text})
+        elif review.target in RedactionReview.HELP_REQUEST_FIELDS:
+            # Requests for help keep no change history.
+            field = RedactionReview.HELP_REQUEST_FIELDS[review.target]
+            HelpRequest.objects.filter(pk=review.help_request_id).update(**{field: text})
         else:
             # The incident's version moves too: an editor who loaded the old text gets a conflict.
             Incident.objects.filter(pk=review.incident_id).update(
@@ -251,5 +279,14 @@ def redaction_decide(*, review: RedactionReview, actor, version: int, text: str 
     audit_record(request=request, user=actor, event=AuditEvent.Event.REDACTION_REVIEWED,
                  outcome=AuditEvent.Outcome.SUCCESS, obj=review.incident,
                  detail={"review": review.pk, "text": review.target, "supplement": review.supplement_id,
+                         "threat_assessment": review.threat_assessment_id, "help_request": review.help_request_id,
                          "decision": decision})
     return review
+
+
+def _max_length(target) -> int | None:
+    """The most characters the text of `target` can hold (the subject of a request for help is
+    short: a proposal can be longer, "[redacted]" being longer than most names), None if unlimited."""
+    if target in RedactionReview.HELP_REQUEST_FIELDS:
+        return HelpRequest._meta.get_field(RedactionReview.HELP_REQUEST_FIELDS[target]).max_length
+    return None

@@ -17,7 +17,8 @@ from .lists import _page
 
 def _reviews(user):
     return (RedactionReview.objects.visible_to(user)
-            .select_related("incident", "incident__school", "incident__school__division", "supplement"))
+            .select_related("incident", "incident__school", "incident__school__division", "supplement",
+                            "threat_assessment", "help_request"))
 
 
 @role_required(*RETENTION_REVIEW_ROLES)
