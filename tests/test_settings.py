@@ -36,6 +36,15 @@ def test_production_refuses_to_start_without_allowed_hosts():
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
+def test_an_unconfigured_command_says_why_instead_of_models_not_loaded():
+    # makemigrations runs the model checks first: Django used to hide the reason behind
+    # "Models aren't loaded yet".
+    result = run_django(["makemigrations", "--check", "--dry-run"])
+    assert result.returncode == 1
+    assert "SRO Portal is not configured: SECRET_KEY must be set" in result.stderr
+    assert "AppRegistryNotReady" not in result.stderr and "Traceback" not in result.stderr
+
+
 def test_debug_runs_without_production_variables():
     result = run_django(["check"], DEBUG="1")
     assert result.returncode == 0, result.stderr
