@@ -32,6 +32,7 @@ INSIDE, OUTSIDE = "inside", "outside"
 
 # Outcomes.
 PAGE = 200
+BAD_REQUEST = 400  # an empty POST to a form inside scope: the page again, with the form's errors
 FORBIDDEN = 403
 NOT_FOUND = 404
 METHOD_NOT_ALLOWED = 405
@@ -69,6 +70,16 @@ def everyone(outcome, *, anonymous=LOGIN) -> dict:
 def only(roles, outcome=PAGE, *, others=FORBIDDEN, anonymous=LOGIN) -> dict:
     """`outcome` for `roles`, `others` (403 by default) for the other signed-in roles."""
     return {ANONYMOUS: anonymous, **{role: outcome if role in roles else others for role in SIGNED_IN}}
+
+
+def scoped(roles, inside=PAGE) -> dict:
+    """`inside` within scope and 404 outside for `roles`, 403 for the other signed-in roles; a
+    program administrator has no outside: `inside` everywhere."""
+    expect = only(roles)
+    for role in roles:
+        expect[role] = (inside, NOT_FOUND)
+    expect[PROGRAM_ADMIN] = inside
+    return expect
 
 
 class World:

@@ -21,7 +21,6 @@ from .matrix import (
     COORDINATOR,
     EVALUATOR,
     INSIDE,
-    NOT_FOUND,
     PAGE,
     PRINCIPAL,
     PROGRAM_ADMIN,
@@ -29,21 +28,12 @@ from .matrix import (
     Row,
     everyone,
     only,
+    scoped,
 )
 
 SURVEY_ADMINS = {COORDINATOR, PROGRAM_ADMIN}
 RESULTS_READERS = {EVALUATOR, COORDINATOR, PROGRAM_ADMIN, PRINCIPAL}
 OUTCOME_READERS = {EVALUATOR, COORDINATOR, PROGRAM_ADMIN}
-
-
-def scoped(roles, inside=PAGE):
-    """`inside` within scope and 404 outside for `roles`, 403 for the other signed-in roles; a
-    program administrator has no outside: `inside` everywhere."""
-    expect = only(roles)
-    for role in roles:
-        expect[role] = (inside, NOT_FOUND)
-    expect[PROGRAM_ADMIN] = inside
-    return expect
 
 
 def survey_for(w, scope, role):

@@ -5,22 +5,13 @@ from tests.factories import OfficerFactory
 from tests.incidents.factories import IncidentFactory
 
 from .matrix import (
-    ANONYMOUS,
     COORDINATOR,
-    EVALUATOR,
-    FORBIDDEN,
-    LOGIN,
-    NOT_FOUND,
-    PAGE,
-    PRINCIPAL,
-    PROGRAM_ADMIN,
-    SRO,
     Row,
+    scoped,
 )
 
 # Coordinators: their division's records (404 elsewhere); program administrators: all; others 403.
-HISTORY = {ANONYMOUS: LOGIN, SRO: FORBIDDEN, PRINCIPAL: FORBIDDEN, COORDINATOR: (PAGE, NOT_FOUND),
-           EVALUATOR: FORBIDDEN, PROGRAM_ADMIN: PAGE}
+HISTORY = scoped({COORDINATOR})
 
 
 def _incident(w, scope, role):

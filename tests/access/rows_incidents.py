@@ -24,6 +24,7 @@ from tests.incidents.factories import AssessmentFactory, HelpRequestFactory, Inc
 
 from .matrix import (
     ANONYMOUS,
+    BAD_REQUEST,
     COORDINATOR,
     EVALUATOR,
     FORBIDDEN,
@@ -39,8 +40,6 @@ from .matrix import (
     only,
 )
 
-# An empty POST to a form inside scope: the page again, with the form's errors.
-BAD_REQUEST = 400
 SCOPED = (PAGE, NOT_FOUND)
 
 

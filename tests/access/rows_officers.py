@@ -6,27 +6,20 @@ from tests.factories import AssignmentFactory
 from tests.officers.factories import officer_for
 
 from .matrix import (
-    ANONYMOUS,
     COORDINATOR,
-    EVALUATOR,
-    FORBIDDEN,
     INSIDE,
-    LOGIN,
-    NOT_FOUND,
-    PAGE,
-    PRINCIPAL,
     PROGRAM_ADMIN,
     SRO,
     Row,
     only,
+    scoped,
 )
 
 MANAGERS = {COORDINATOR, PROGRAM_ADMIN}
 
 # A manager's page about one officer or assignment: the coordinator gets it inside their division
 # and a 404 outside; other roles are refused whatever the scope.
-MANAGED = {ANONYMOUS: LOGIN, SRO: FORBIDDEN, PRINCIPAL: FORBIDDEN, COORDINATOR: (PAGE, NOT_FOUND),
-           EVALUATOR: FORBIDDEN, PROGRAM_ADMIN: PAGE}
+MANAGED = scoped({COORDINATOR})
 
 
 def _officer(w, scope, role):

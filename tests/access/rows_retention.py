@@ -5,18 +5,11 @@ from incidents.models import RedactionReview
 from tests.incidents.factories import IncidentFactory
 
 from .matrix import (
-    ANONYMOUS,
     COORDINATOR,
-    EVALUATOR,
-    FORBIDDEN,
-    LOGIN,
-    NOT_FOUND,
-    PAGE,
-    PRINCIPAL,
     PROGRAM_ADMIN,
-    SRO,
     Row,
     only,
+    scoped,
 )
 
 
@@ -32,7 +25,6 @@ ROWS = {
     "incidents:redaction_list": Row(expect=only({COORDINATOR, PROGRAM_ADMIN})),
     "incidents:redaction_review": Row(
         args=_review,
-        expect={ANONYMOUS: LOGIN, SRO: FORBIDDEN, PRINCIPAL: FORBIDDEN, COORDINATOR: (PAGE, NOT_FOUND),
-                EVALUATOR: FORBIDDEN, PROGRAM_ADMIN: PAGE},
+        expect=scoped({COORDINATOR}),
     ),
 }

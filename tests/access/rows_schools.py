@@ -1,21 +1,17 @@
 """Rows of schools/urls.py."""
 
 from .matrix import (
-    ANONYMOUS,
     COORDINATOR,
     EVALUATOR,
-    LOGIN,
-    NOT_FOUND,
     PAGE,
     PRINCIPAL,
-    PROGRAM_ADMIN,
     SRO,
     Row,
     everyone,
+    scoped,
 )
 
-SCOPED_PAGE = {ANONYMOUS: LOGIN, SRO: (PAGE, NOT_FOUND), PRINCIPAL: (PAGE, NOT_FOUND),
-               COORDINATOR: (PAGE, NOT_FOUND), EVALUATOR: (PAGE, NOT_FOUND), PROGRAM_ADMIN: PAGE}
+SCOPED_PAGE = scoped({SRO, PRINCIPAL, COORDINATOR, EVALUATOR})
 
 ROWS = {
     "schools:school_list": Row(expect=everyone(PAGE)),
