@@ -51,6 +51,18 @@ def install() -> None:
 LARGEST_KEY = 2**63 - 1
 
 
+def admin_query_beyond_any_key(query) -> bool:
+    """Whether an administration-site query (a QueryDict, or a plain dict) holds a whole number no
+    64-bit key can hold, outside the search box ("q", which is text)."""
+    lists = query.lists() if hasattr(query, "lists") else ((name, [value]) for name, value in query.items())
+    for name, values in lists:
+        for value in values if name != "q" else []:
+            digits = str(value).strip().removeprefix("-")
+            if digits.isascii() and digits.isdigit() and int(digits) > LARGEST_KEY:
+                return True
+    return False
+
+
 class RefuseUnusableQueryMiddleware:
     """A query the database cannot even be asked is answered 400 Bad Request:
 
@@ -70,9 +82,6 @@ class RefuseUnusableQueryMiddleware:
         for name, values in request.GET.lists():
             if "\x00" in name or any("\x00" in value for value in values):
                 return HttpResponseBadRequest(_("The address holds a character that is not allowed."))
-        if request.path.startswith(reverse("admin:index")) and any(
-                value.strip().lstrip("-").isascii() and value.strip().lstrip("-").isdigit()
-                and abs(int(value)) > LARGEST_KEY
-                for name, values in request.GET.lists() if name != "q" for value in values):  # q: a search, text
+        if request.path.startswith(reverse("admin:index")) and admin_query_beyond_any_key(request.GET):
             return HttpResponseBadRequest(_("The address holds a number too large for any record."))
         return self.get_response(request)
