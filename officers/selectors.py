@@ -140,8 +140,10 @@ def training_compliance(*, user, today: datetime.date | None = None) -> list[dic
     return list(rows.values())
 
 
-def officer_history(*, officer: Officer) -> list:
-    """The change history of the officer's assignments and training records, newest first. The
-    caller has fetched `officer` with get_officer_for_user (scoped)."""
-    return history_entries(Assignment.history.filter(officer_id=officer.pk),
+def officer_history(*, user, officer: Officer) -> list:
+    """The change history of the officer's training records and of their assignments at the schools
+    in the user's scope (as on the officer's page), newest first. The caller has fetched `officer`
+    with get_officer_for_user (scoped)."""
+    schools = School.objects.visible_to(user, roles=MANAGER_ROLES).values("pk")
+    return history_entries(Assignment.history.filter(officer_id=officer.pk, school_id__in=schools),
                            TrainingRecord.history.filter(officer_id=officer.pk))

@@ -103,14 +103,14 @@ def officer_history_view(request, pk):
     """Who changed the officer's assignments and training records, when, and from what to what."""
     officer = get_officer_for_user(request.user, pk)
     return render(request, "officers/officer_history.html", {
-        "officer": officer, "entries": officer_history(officer=officer),
+        "officer": officer, "entries": officer_history(user=request.user, officer=officer),
     })
 
 
 @role_required(*MANAGER_ROLES)
 def officer_history_export(request, pk):
     officer = get_officer_for_user(request.user, pk)
-    rows = list(history_export_rows(officer_history(officer=officer)))
+    rows = list(history_export_rows(officer_history(user=request.user, officer=officer)))
     audit_export(request, "officer_history", len(rows))
     return csv_response(filename=f"officer-{officer.pk}-history", header=HISTORY_EXPORT_HEADER, rows=rows,
                         row=lambda row: row)

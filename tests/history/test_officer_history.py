@@ -11,7 +11,7 @@ from django.utils import formats
 from audit.models import AuditEvent
 from officers import services
 from officers.models import Assignment, TrainingRecord
-from tests.officers.factories import course
+from tests.officers.factories import AssignmentFactory, course
 
 
 def history_url(officer):
@@ -103,3 +103,13 @@ def test_the_page_costs_a_fixed_number_of_queries(client, coordinator, division,
         assert len(client.get(history_url(few)).context["entries"]) == 2
     with django_assert_max_num_queries(len(baseline.captured_queries)):
         assert len(client.get(history_url(many)).context["entries"]) == 20
+
+
+def test_assignments_outside_the_coordinators_scope_are_not_in_the_history(client, coordinator, officer,
+                                                                          outside_school):
+    # As on the officer's page: a coordinator sees the officer's assignments in their division only.
+    AssignmentFactory(officer=officer, school=outside_school)
+    client.force_login(coordinator)
+    response = client.get(history_url(officer))
+    assert response.context["entries"]  # the assignment in the coordinator's division
+    assert outside_school.name not in response.text
