@@ -15,10 +15,12 @@ import datetime
 
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from accounts.models import Role, RoleGrant, User
 from officers.models import Assignment, Officer
 from schools.models import School
+from sro_portal.history import record_missing_creations
 
 from .models import (
     Category,
@@ -37,8 +39,11 @@ from .models import (
     Supplement,
     ThreatAssessment,
 )
+from .retention import deidentify_due_people, incidents_due, retention_cutoff
 
 FIRST_DAY = datetime.date(2023, 9, 1)
+# A few old incidents of the demo school, closed this long ago: past any retention period up to 5 years.
+RETENTION_DEMO_DAYS = 6 * 365
 DEMO_SRO, DEMO_PRINCIPAL = "sro", "principal"
 
 # Incidents per school per school year, by level.
@@ -102,6 +107,12 @@ def seed(ctx):
         rng = ctx.rng_for(f"incidents:{officer.user.username}")
         assignments = list(current.filter(officer=officer).select_related("school").order_by("school__name"))
         _seed_officer(rng, officer.user, assignments, today, now)
+    # The retention run, as the daily command does: the old incidents above lose their people's
+    # names and their texts go on the coordinators' redaction review list. Their history starts first.
+    cutoff = retention_cutoff(today)
+    if incidents_due(cutoff).exists():
+        record_missing_creations(reason=gettext("Demo data loaded"))
+        deidentify_due_people(cutoff=cutoff)
 
 
 def _reviewer(school):
@@ -153,6 +164,16 @@ def _seed_officer(rng, user, assignments, today, now):
                                          (11, Status.SUBMITTED), (4, Status.FOLLOW_UP), (2, Status.DRAFT)]:
                     plans.append(_plan(rng, user, school, reviewer, today - datetime.timedelta(days=days_ago),
                                        today, now, status=status))
+                # Past the retention period: closed six years ago, with a supplement that names the
+                # subject, so that the retention run below leaves a text on the redaction review list.
+                for days_ago in (RETENTION_DEMO_DAYS, RETENTION_DEMO_DAYS + 40, RETENTION_DEMO_DAYS + 95):
+                    plan = _plan(rng, user, school, reviewer, today - datetime.timedelta(days=days_ago), today, now,
+                                 status=Status.CLOSED)
+                    first_name = plan[1][0].name.split()[0]
+                    plan[3].append(Supplement(author=user, at=plan[2][-1].at,
+                                              text=f"{first_name} apologised to the school in front of the "
+                                                   "vice-principal; no further action."))
+                    plans.append(plan)
     if not plans:
         return
     incidents = Incident.objects.bulk_create([p[0] for p in plans], batch_size=500)

@@ -6,7 +6,16 @@ import pytest
 from django.core.management import call_command
 
 from accounts.models import User
-from incidents.models import Disposition, HelpRequest, Incident, PersonRole, Status, ThreatAssessment
+from incidents.models import (
+    Disposition,
+    HelpRequest,
+    Incident,
+    PersonInvolved,
+    PersonRole,
+    RedactionReview,
+    Status,
+    ThreatAssessment,
+)
 
 # A database test, so it runs with the other database tests and before the transactional ones,
 # whose closing flush removes the rows that data migrations made (the course catalogue).
@@ -63,3 +72,13 @@ def test_the_school_year_is_busier_than_the_summer(seeded):
     summer = Incident.objects.filter(occurred_at__month__in=[7, 8]).count()
     october = Incident.objects.filter(occurred_at__month=10).count()
     assert october > 5 * summer
+
+
+def test_the_demo_coordinator_has_texts_to_review_after_the_retention_run(seeded):
+    coordinator = User.objects.get(username="coordinator")
+    pending = RedactionReview.objects.visible_to(coordinator).pending()
+    assert pending.count() >= 3
+    assert all("[redacted]" in review.proposed_text for review in pending)
+    old_people = PersonInvolved.objects.filter(incident__in=pending.values("incident"))
+    assert old_people.exists() and not old_people.exclude(name="").exists()
+    assert not old_people.filter(age_band="").exists()
