@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from audit.models import AuditEvent
 from audit.services import audit_record
-from sro_portal.admin_autocomplete import AutocompleteAdminMixin
+from common.admin_autocomplete import AutocompleteAdminMixin
 
 from .models import RoleGrant, User
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from sro_portal.admin_autocomplete import AutocompleteAdminMixin
+from common.admin_autocomplete import AutocompleteAdminMixin
 
 from .models import Activity
 

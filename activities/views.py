@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import role_required
 from accounts.models import Role
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from .forms import ActivityForm
 from .models import BROWSE_ROLES, UNLOCK_ROLES, Activity

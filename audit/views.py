@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from .decorators import no_store
 from .selectors import audit_event_list

@@ -28,8 +28,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from common.input_limits import validate_plausible_date
 from schools.models import School
-from sro_portal.input_limits import validate_plausible_date
 
 from .models import SURVEY_ADMIN_ROLES, AttendanceRecord, CallForService, OutcomeImport, UnitType
 

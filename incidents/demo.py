@@ -18,9 +18,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 
 from accounts.models import Role, RoleGrant, User
+from common.history import record_missing_creations
 from officers.models import Assignment, Officer
 from schools.models import School
-from sro_portal.history import record_missing_creations
 
 from .models import (
     Category,

@@ -6,7 +6,7 @@ from django.db.models import Case, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
-from sro_portal.history import history_entries
+from common.history import history_entries
 
 from .filters import AccessLogFilter, AssessmentFilter, IncidentFilter
 from .models import (

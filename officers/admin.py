@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from sro_portal.admin_autocomplete import AutocompleteAdminMixin
+from common.admin_autocomplete import AutocompleteAdminMixin
 
 from .models import Assignment, Course, Officer, TermExtension, TrainingRecord
 

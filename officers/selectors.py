@@ -7,8 +7,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from common.history import history_entries
 from schools.models import School
-from sro_portal.history import history_entries
 
 from .dates import LONG_AGO, add_months
 from .filters import OfficerFilter

@@ -12,9 +12,9 @@ from accounts.decorators import role_required
 from accounts.models import Role
 from audit.decorators import no_store
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
-from sro_portal.history import EXPORT_HEADER as HISTORY_EXPORT_HEADER
-from sro_portal.history import export_rows as history_export_rows
+from common.csvexport import csv_response
+from common.history import EXPORT_HEADER as HISTORY_EXPORT_HEADER
+from common.history import export_rows as history_export_rows
 
 from . import services
 from .forms import (

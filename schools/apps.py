@@ -7,6 +7,6 @@ class SchoolsConfig(AppConfig):
     verbose_name = _("Schools")
 
     def ready(self):
-        from sro_portal import input_limits
+        from common import input_limits
 
         input_limits.install()  # every form refuses dates before 1900 or after 2199

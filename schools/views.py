@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from .models import School
 from .selectors import get_division_for_user, get_school_for_user, school_list

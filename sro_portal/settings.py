@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "activities",
     "incidents",
     "evaluations",
+    "dashboards",  # the top of the house: reads every app, imported by none
 ]
 
 MIDDLEWARE = [
@@ -101,7 +102,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "sro_portal.navigation.navigation",
+                "dashboards.navigation.navigation",
             ],
         },
     },
@@ -115,6 +116,15 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache holds rate-limit counters and cached figures. REDIS_URL (e.g. redis://127.0.0.1:6379/0)
+# selects Django's own Redis backend, which every app server shares; unset, each process keeps its
+# own memory cache: fine for one server (the demo, the tests), wrong for more than one.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
@@ -251,7 +261,7 @@ AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are in the audit log
 INSTALLED_APPS += ["csp"]
 MIDDLEWARE += ["csp.middleware.CSPMiddleware"]
 # Last, so that its 400 gets every header above: a query the database cannot be asked is refused.
-MIDDLEWARE += ["sro_portal.input_limits.RefuseUnusableQueryMiddleware"]
+MIDDLEWARE += ["common.input_limits.RefuseUnusableQueryMiddleware"]
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

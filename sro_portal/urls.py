@@ -4,13 +4,12 @@ from django.urls import include, path
 
 from accounts import views as account_views
 from accounts.forms import AdminSignInForm, SignInForm
-
-from . import views
+from dashboards import views as dashboard_views
 
 admin.site.login_form = AdminSignInForm  # checks the user name's length (accounts.forms)
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("", dashboard_views.home, name="home"),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True,
                                                          authentication_form=SignInForm),
          name="login"),

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from audit.services import audit_export
+from common.csvexport import csv_response
 from schools.models import School
-from sro_portal.csvexport import csv_response
 
 from ..forms import OutcomeUploadForm, SchoolYearForm
 from ..imports import import_attendance, import_calls

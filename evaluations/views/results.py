@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.decorators import role_required
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from ..forms import ResultsScopeForm
 from ..models import RESULTS_ROLES

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from ..forms import CodeBatchForm, SurveyForm
 from ..models import SURVEY_ADMIN_ROLES, Survey, format_code

@@ -11,7 +11,7 @@ from accounts.decorators import role_required
 from accounts.models import Role
 from audit.decorators import no_store
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from ..selectors import access_log
 

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import role_required
 from audit.decorators import no_store
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
-from sro_portal.history import EXPORT_HEADER, export_rows
+from common.csvexport import csv_response
+from common.history import EXPORT_HEADER, export_rows
 
 from .. import services
 from ..forms import ExportPurposeForm

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.decorators import role_required
 from accounts.models import Role
 from audit.services import audit_export
-from sro_portal.csvexport import csv_response
+from common.csvexport import csv_response
 
 from .. import services
 from ..filters import IncidentFilter

@@ -10,7 +10,7 @@ import os
 from django.db import transaction
 from hypothesis import HealthCheck, settings
 
-from sro_portal.input_limits import admin_query_beyond_any_key
+from common.input_limits import admin_query_beyond_any_key
 
 from .strategies import NUL
 
@@ -74,7 +74,7 @@ def has_nul(params) -> bool:
 def get_and_check(client, user, url, params):
     """A GET with hostile query parameters: never a 500 (filters and list pages); a NUL character
     in the query, or in the administration site a number beyond any key, is refused with a 400
-    (sro_portal.input_limits)."""
+    (common.input_limits)."""
     with rolled_back():
         if user is not None:
             client.force_login(user)

@@ -1,4 +1,4 @@
-"""The project-wide limit on typed dates (sro_portal.input_limits)."""
+"""The project-wide limit on typed dates (common.input_limits)."""
 
 import datetime
 
@@ -6,7 +6,7 @@ import pytest
 from django import forms
 from django.utils import timezone
 
-from sro_portal import input_limits
+from common import input_limits
 
 
 class Dates(forms.Form):

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.translation import gettext
 
-from sro_portal.history import record_missing_creations
+from common.history import record_missing_creations
 
 DEMO_SEED = 2002  # the year the Winnipeg program began
 
