@@ -1,6 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django_otp import devices_for_user
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.models import AuditEvent
 from audit.services import audit_record
@@ -24,9 +28,33 @@ class RoleGrantInline(AutocompleteAdminMixin, admin.TabularInline):
     autocomplete_fields = ["division", "school"]
 
 
+def hide_second_factor_devices():
+    """A second factor's secret key is never shown again after enrolment, administrators included:
+    whoever reads it can clone the factor. django-otp registers a device admin (key, QR "config"
+    view); AccountsConfig.ready (after the admin's autodiscovery) takes it away, and the user admin
+    offers only a reset (below)."""
+    if admin.site.is_registered(TOTPDevice):
+        admin.site.unregister(TOTPDevice)
+
+
+def reset_two_step(request, user) -> int:
+    """Remove every second-factor device of `user` (the user enrols again at next sign-in); audited."""
+    with transaction.atomic():
+        removed = 0
+        for device in devices_for_user(user, confirmed=None):
+            device.delete()
+            removed += 1
+        audit_record(
+            request=request, event=AuditEvent.Event.TWO_STEP_CHANGED, outcome=AuditEvent.Outcome.SUCCESS,
+            obj=user, detail={"action": "reset_by_administrator", "target_user_id": user.pk, "devices": removed},
+        )
+    return removed
+
+
 @admin.register(User)
 class UserAdmin(BaseUserAdmin):
     inlines = [RoleGrantInline]
+    actions = ["reset_two_step_sign_in"]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "role_list"]
     list_filter = ["is_active", "role_grants__role"]
 
@@ -36,6 +64,17 @@ class UserAdmin(BaseUserAdmin):
     @admin.display(description=_("roles"))
     def role_list(self, obj):
         return ", ".join(sorted({grant.get_role_display() for grant in obj.role_grants.all()}))
+
+    @admin.action(description=_("Reset two-step sign-in (the user sets it up again at next sign-in)"),
+                  permissions=["change"])
+    def reset_two_step_sign_in(self, request, queryset):
+        users = list(queryset)
+        for user in users:
+            reset_two_step(request, user)
+        self.message_user(request, ngettext(
+            "Two-step sign-in reset for %(count)d user: they set it up again at their next sign-in.",
+            "Two-step sign-in reset for %(count)d users: they set it up again at their next sign-in.",
+            len(users)) % {"count": len(users)}, messages.SUCCESS)
 
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)

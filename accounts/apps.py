@@ -8,3 +8,6 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .admin import hide_second_factor_devices
+
+        hide_second_factor_devices()
