@@ -3,10 +3,11 @@ from django import forms
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ListFilterSet
 from officers.models import Assignment, Officer
 from schools.models import School
 
-from .models import BROWSE_ROLES, Category
+from .models import BROWSE_ROLES, Activity, Category
 
 
 def _format(fmt, label):
@@ -34,7 +35,7 @@ class StableOrderingFilter(django_filters.OrderingFilter):
         return qs
 
 
-class ActivityFilter(django_filters.FilterSet):
+class ActivityFilter(ListFilterSet):
     """Filters for the activity list and its export. Choices come from the user's scope only."""
 
     date_from = django_filters.DateFilter(
@@ -65,6 +66,10 @@ class ActivityFilter(django_filters.FilterSet):
             "minutes": _("Minutes"),
         },
     )
+
+    class Meta:
+        model = Activity
+        fields = ["date_from", "date_to", "school", "officer", "category"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

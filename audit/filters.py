@@ -2,10 +2,12 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ListFilterSet
+
 from .models import AuditEvent
 
 
-class AuditEventFilter(django_filters.FilterSet):
+class AuditEventFilter(ListFilterSet):
     """Search the audit log by user, event, outcome and date range (dates in UTC)."""
 
     username = django_filters.CharFilter(label=_("User name"), lookup_expr="iexact")

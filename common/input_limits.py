@@ -51,16 +51,18 @@ def install() -> None:
 LARGEST_KEY = 2**63 - 1
 
 
+def beyond_any_key(value) -> bool:
+    """Whether `value` (typed text, or a number) is a whole number no 64-bit key can hold."""
+    digits = str(value).strip().removeprefix("-").removeprefix("+")
+    whole, _point, fraction = digits.partition(".")
+    return whole.isascii() and whole.isdigit() and fraction.strip("0") == "" and int(whole) > LARGEST_KEY
+
+
 def admin_query_beyond_any_key(query) -> bool:
     """Whether an administration-site query (a QueryDict, or a plain dict) holds a whole number no
     64-bit key can hold, outside the search box ("q", which is text)."""
     lists = query.lists() if hasattr(query, "lists") else ((name, [value]) for name, value in query.items())
-    for name, values in lists:
-        for value in values if name != "q" else []:
-            digits = str(value).strip().removeprefix("-")
-            if digits.isascii() and digits.isdigit() and int(digits) > LARGEST_KEY:
-                return True
-    return False
+    return any(beyond_any_key(value) for name, values in lists if name != "q" for value in values)
 
 
 class RefuseUnusableQueryMiddleware:

@@ -1,12 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ListFilterSet
 from schools.models import School
 
 from .models import Audience, Instrument, Survey
 
 
-class InstrumentFilter(django_filters.FilterSet):
+class InstrumentFilter(ListFilterSet):
     q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
     audience = django_filters.ChoiceFilter(label=_("Audience"), choices=Audience.choices)
 
@@ -15,7 +16,7 @@ class InstrumentFilter(django_filters.FilterSet):
         fields = ["q", "audience"]
 
 
-class SurveyFilter(django_filters.FilterSet):
+class SurveyFilter(ListFilterSet):
     """Filters for survey lists. The school choices come from the user's scope only."""
 
     school_year = django_filters.CharFilter(label=_("School year"), method="filter_school_year")

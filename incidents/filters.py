@@ -2,6 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ListFilterSet
 from schools.models import School, SchoolDivision
 
 from .models import (
@@ -20,7 +21,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
-class IncidentFilter(django_filters.FilterSet):
+class IncidentFilter(ListFilterSet):
     """Filters of every incident list. Choices of schools and divisions come from the user's scope."""
 
     occurred_from = django_filters.DateFilter(field_name="occurred_at", lookup_expr="date__gte",
@@ -53,7 +54,7 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(disposition="" if value == "none" else value)
 
 
-class AssessmentFilter(django_filters.FilterSet):
+class AssessmentFilter(ListFilterSet):
     school = django_filters.ModelChoiceFilter(field_name="incident__school", label=_("School"),
                                               queryset=School.objects.none())
     risk_level = django_filters.ChoiceFilter(label=_("Risk level"), choices=RiskLevel.choices)
@@ -72,7 +73,7 @@ class AssessmentFilter(django_filters.FilterSet):
         return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
 
 
-class AccessLogFilter(django_filters.FilterSet):
+class AccessLogFilter(ListFilterSet):
     """Search the personal-information access log by record, user, kind, purpose and date range."""
 
     incident = django_filters.NumberFilter(field_name="incident_id", label=_("Incident number"), min_value=1)

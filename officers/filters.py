@@ -3,6 +3,7 @@ import datetime
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ListFilterSet
 from schools.models import PoliceService, School, SchoolDivision
 
 from .dates import LONG_AGO, add_months
@@ -23,7 +24,7 @@ TRAINING_CHOICES = [
 ]
 
 
-class OfficerFilter(django_filters.FilterSet):
+class OfficerFilter(ListFilterSet):
     """Filters for the officer list. Choices come from the user's scope only."""
 
     # No name search: a name typed here would end up in the URL (and in proxy and server logs).

@@ -3,10 +3,12 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from common.filters import ListFilterSet
+
 from .models import School, SchoolDivision
 
 
-class SchoolFilter(django_filters.FilterSet):
+class SchoolFilter(ListFilterSet):
     """Filters for the school list. Choices come from the user's scope only."""
 
     q = django_filters.CharFilter(label=_("Name or address"), method="search")

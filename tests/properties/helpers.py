@@ -1,12 +1,13 @@
 """Running one hypothesis example against a view, and checking that nothing broke.
 
-Each example runs in a savepoint that is rolled back, so that every example starts from the
-same database whatever the previous one wrote (the test's fixtures run once, before the first
+Each example runs in a savepoint that is rolled back (and with an empty cache), so that every example
+starts from the same database whatever the previous one wrote (the test's fixtures run once, before the first
 example: hypothesis does not re-run function-scoped fixtures)."""
 
 import contextlib
 import os
 
+from django.core.cache import cache
 from django.db import transaction
 from hypothesis import HealthCheck, settings
 
@@ -28,6 +29,7 @@ ALLOWED_STATUSES = {200, 302, 400}  # 400: an invalid workflow form re-shown on 
 
 @contextlib.contextmanager
 def rolled_back():
+    cache.clear()  # and the same cache: rate-limit counts of earlier examples do not carry over
     with transaction.atomic():
         yield
         transaction.set_rollback(True)

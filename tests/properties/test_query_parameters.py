@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from activities.filters import ActivityFilter
 from audit.filters import AuditEventFilter
 from evaluations.filters import InstrumentFilter, SurveyFilter
-from incidents.filters import AssessmentFilter, IncidentFilter
+from incidents.filters import AccessLogFilter, AssessmentFilter, IncidentFilter
 from officers.filters import OfficerFilter
 from schools.filters import SchoolFilter
 
@@ -32,6 +32,8 @@ PAGES = [
     ("incidents:review_queue", "principal", []),
     ("incidents:assessment_list", "principal", AssessmentFilter),
     ("incidents:request_list", "principal", ["state"]),
+    ("incidents:access_log", "coordinator", AccessLogFilter),
+    ("incidents:access_log_export", "coordinator", AccessLogFilter),
     ("officers:officer_list", "coordinator", OfficerFilter),
     ("officers:officer_export", "coordinator", OfficerFilter),
     ("schools:school_list", "coordinator", SchoolFilter),
