@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "activities",
     "incidents",
     "evaluations",
+    "django_ratelimit",
     "dashboards",  # the top of the house: reads every app, imported by none
 ]
 
@@ -115,6 +116,17 @@ DATABASES = {
         conn_max_age=envint("DB_CONN_MAX_AGE", "60"),
     )
 }
+# SQLite (the embedded default) serving more than one request at a time: the write-ahead log lets a
+# long read (a streamed CSV export) and a write go on together; a writer waits up to 20 s for another
+# instead of failing at once ("database is locked"); transactions take the write lock when they begin
+# (IMMEDIATE), so two that read then write cannot deadlock, which no timeout would resolve.
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "timeout": 20,
+    "transaction_mode": "IMMEDIATE",
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache holds rate-limit counters and cached figures. REDIS_URL (e.g. redis://127.0.0.1:6379/0)
@@ -125,6 +137,10 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# django-ratelimit warns of any backend it does not list, Django's own Redis backend included (it has
+# the atomic increment it needs); without REDIS_URL it refuses the memory cache (E003: not shared),
+# which is right for one process only: set REDIS_URL when more than one process or server runs.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.W001"] + ([] if REDIS_URL else ["django_ratelimit.E003"])
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
@@ -294,6 +310,10 @@ TRUSTED_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", "0")
 # evaluations
 # Survey results for any group with fewer responses than this are suppressed, never shown.
 SURVEY_MIN_RESPONSES = envint("SURVEY_MIN_RESPONSES", "10")
+# Wrong survey codes accepted from one source address before its code attempts get a 429 for the
+# rest of the window (django-ratelimit on the cache above; "20/10m": 20 per 10 minutes). A class
+# answering from one school address shares the budget; correct codes never count.
+SURVEY_WRONG_CODE_RATE = os.environ.get("SURVEY_WRONG_CODE_RATE", "20/10m")
 # The most single-use codes generated in one batch (one printed sheet).
 SURVEY_CODE_BATCH_MAX = envint("SURVEY_CODE_BATCH_MAX", "500")
 # The largest outcome-data CSV file accepted, in bytes.

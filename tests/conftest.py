@@ -2,10 +2,17 @@
 outsider coordinator in the second."""
 
 import pytest
+from django.core.cache import cache
 
 from accounts.models import Role
 
 from .factories import SchoolDivisionFactory, SchoolFactory, sro_for, user_with_role
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache (rate-limit counts live there), as with the database."""
+    cache.clear()
 
 
 @pytest.fixture
