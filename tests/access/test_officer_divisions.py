@@ -40,7 +40,8 @@ def pembina_school(pembina):
 
 
 @pytest.fixture
-def pembina_coordinator(pembina):
+def pembina_coordinator(pembina, pembina_school):
+    """The Pembina Trails coordinator (the division has a school: a division without one is no one's scope)."""
     return user_with_role(Role.COORDINATOR, division=pembina, username="ptcoordinator")
 
 
