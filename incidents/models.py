@@ -3,7 +3,8 @@
 Who may see what is decided here, once:
 
 - ``Incident.objects.visible_to(user)``: incidents at the schools of the user's scope through
-  ``INCIDENT_ROLES`` (evaluators have no row-level access), plus, for an SRO, the incidents they wrote.
+  ``INCIDENT_ROLES`` (evaluators have no row-level access) from their first submission on, plus, for
+  an SRO, the incidents they wrote (their drafts too: a draft never submitted is its author's alone).
 - ``PersonInvolved.objects.visible_to(user)``: the same, through ``PEOPLE_ROLES`` only — the school's
   SRO(s), its administrators and the division coordinator. Program administrators manage the program
   but do not see young people's personal information (DOMAIN.md, "People involved").
@@ -38,12 +39,22 @@ HISTORY_ROLES = frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})
 MINIMUM_AGE_FOR_CHARGE = 12
 
 
+def submitted_once_q(prefix: str = "") -> Q:
+    """Incidents submitted at least once: `submitted_at` is set by the first submission and never
+    cleared (a resubmission after follow-up moves it on), and no step leads back to a draft, so an
+    incident sent back to its SRO stays submitted. The database keeps `status` and `submitted_at`
+    in step (constraint ``incident_submitted_unless_draft``)."""
+    return Q(**{f"{prefix}submitted_at__isnull": False})
+
+
 def scoped_incident_q(user, *, roles, prefix: str = "") -> Q:
     """Incidents (or rows reached through `prefix`, e.g. ``"incident__"``) the user reaches through
-    `roles`: those of the schools in their scope, and for an SRO the incidents they wrote."""
+    `roles`: those of the schools in their scope once submitted, and for an SRO the incidents they
+    wrote, drafts included. A draft never submitted is its author's alone: it is in no one else's
+    page, list, count or export, whatever their role (program administrators included)."""
     if not user.is_authenticated:
         return Q(pk__in=[])
-    query = Q(**{f"{prefix}school__in": School.objects.visible_to(user, roles=roles)})
+    query = Q(**{f"{prefix}school__in": School.objects.visible_to(user, roles=roles)}) & submitted_once_q(prefix)
     if Role.SRO in roles and user.has_role(Role.SRO):
         query |= Q(**{f"{prefix}created_by": user})
     return query
@@ -205,6 +216,14 @@ class Incident(models.Model):
                 condition=Q(on_scene_at__isnull=True) | Q(called_at__isnull=True)
                 | Q(on_scene_at__gte=F("called_at")),
                 violation_error_message=_("Police cannot be on scene before they were called."),
+            ),
+            models.CheckConstraint(
+                # "Submitted at least once" (submitted_once_q) reads submitted_at: a draft has none,
+                # every later status has one.
+                name="incident_submitted_unless_draft",
+                condition=Q(status="draft", submitted_at__isnull=True)
+                | (~Q(status="draft") & Q(submitted_at__isnull=False)),
+                violation_error_message=_("Only a draft has no submission time."),
             ),
             models.CheckConstraint(
                 name="incident_closed_has_disposition",

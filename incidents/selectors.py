@@ -2,7 +2,7 @@
 
 from itertools import chain
 
-from django.db.models import Case, Value, When
+from django.db.models import Case, Exists, OuterRef, Value, When
 from django.shortcuts import get_object_or_404
 
 from accounts.models import Role
@@ -74,10 +74,18 @@ def people_export_rows(*, user, incidents):
     )
 
 
+def with_incident_visible(queryset, user):
+    """Annotate rows that point at an incident (requests for help, access-log rows) with
+    `incident_visible`: whether the user may open that incident (a draft is its author's alone
+    until submitted), so that a page links to it only then. No query of its own."""
+    visible = Incident.objects.visible_to(user).filter(pk=OuterRef("incident_id"))
+    return queryset.annotate(incident_visible=Exists(visible))
+
+
 # Requests for help ------------------------------------------------------------------------------
 
 def help_request_list(*, user, state=None):
-    requests = HelpRequest.objects.visible_to(user).select_related("school", "raised_by", "incident")
+    requests = with_incident_visible(HelpRequest.objects.visible_to(user), user).select_related("school", "raised_by")
     if state:
         requests = requests.filter(state=state)
     return requests
@@ -85,7 +93,8 @@ def help_request_list(*, user, state=None):
 
 def get_help_request_for_user(user, pk) -> HelpRequest:
     return get_object_or_404(
-        HelpRequest.objects.visible_to(user).select_related("school", "raised_by", "handled_by", "incident"),
+        with_incident_visible(HelpRequest.objects.visible_to(user), user).select_related(
+            "school", "raised_by", "handled_by", "incident"),
         pk=pk,
     )
 
@@ -110,7 +119,7 @@ def get_assessment_for_user(user, pk) -> ThreatAssessment:
 def access_log(*, user, filters=None) -> AccessLogFilter:
     """Access rows the user may read (see PersonalInfoAccessQuerySet.visible_to), filtered; the
     FilterSet's `.qs` is the list. Rows show the user's username, never a young person's name."""
-    queryset = PersonalInfoAccess.objects.visible_to(user).select_related("user")
+    queryset = with_incident_visible(PersonalInfoAccess.objects.visible_to(user), user).select_related("user")
     return AccessLogFilter(filters, queryset=queryset)
 
 

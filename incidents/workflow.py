@@ -21,7 +21,6 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.utils import bulk_update_with_history
 
 from accounts.models import Role
-from schools.models import School
 
 from . import notifications
 from .models import HISTORY_ROLES, INCIDENT_ROLES, PEOPLE_ROLES, Incident, IncidentEvent, Status
@@ -58,14 +57,13 @@ class StaleIncident(ValidationError):
 
 
 def roles_for(user, incident) -> frozenset[str]:
-    """The user's roles that reach this incident: through the school's scope, or for an SRO,
-    authorship. Runs one query per role the user holds (usually one)."""
-    found = set()
-    for role in user.roles & INCIDENT_ROLES:
-        authored = role == Role.SRO and incident.created_by_id == user.pk
-        if authored or School.objects.visible_to(user, roles=[role]).filter(pk=incident.school_id).exists():
-            found.add(role)
-    return frozenset(found)
+    """The user's roles that reach this incident, by the one rule of ``Incident.objects.visible_to``
+    (the school's scope once submitted, or for an SRO, authorship). Runs one query per role the user
+    holds (usually one)."""
+    return frozenset(
+        role for role in user.roles & INCIDENT_ROLES
+        if Incident.objects.visible_to(user, roles=[role]).filter(pk=incident.pk).exists()
+    )
 
 
 class IncidentAccess:

@@ -108,9 +108,11 @@ def _training(rng, officer, courses, codes):
 
 
 def _seed_winnipeg(ctx, rng, today, wps, courses, *, taken):
+    # Winnipeg School Division first: the officers whose terms end soon (sro2, sro3) serve the demo
+    # coordinator's division, whose terms-ending list shows only the officers in their care.
     remaining = list(
         School.objects.filter(division__code__in=["WSD", "PTSD"]).exclude(pk__in=taken)
-        .order_by("division__code", "name")
+        .order_by("-division__code", "name")
     )
     five_years_ago = add_years(today, -5)
     officers, chunks, created = {}, {}, set()

@@ -49,7 +49,7 @@ class ReassignForm(forms.Form):
     def __init__(self, *args, user, school, exclude_officer=None, **kwargs):
         super().__init__(*args, **kwargs)
         officers = (
-            Officer.objects.visible_to(user)
+            Officer.objects.assignable_by(user)
             .filter(police_service_id=school.division.police_service_id)
             .select_related("user")
         )

@@ -34,27 +34,64 @@ def _last_day_within(target: datetime.date, years: int) -> datetime.date:
 
 
 class OfficerQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """The officers a user may manage.
+    """Who may read and who may change an officer: the one rule, here. Officers are not tied to one
+    school; a coordinator's part of them is the assignments at the schools of their divisions.
 
-        Officers are not tied to one school, so the rule is: program administrators see every
-        officer; a coordinator sees the officers of the police services serving their divisions
-        (so that an officer not yet assigned can be assigned), plus any officer currently
-        assigned to a school of their divisions. Everyone else sees none (an SRO reads their own
-        profile through ``request.user.officer``).
-        """
-        if not user.is_authenticated:
-            return self.none()
-        if user.has_role(Role.PROGRAM_ADMIN):
-            return self.all()
-        roles = [Role.COORDINATOR]
-        services = SchoolDivision.objects.visible_to(user, roles=roles).values("police_service")
-        assigned = (
-            Assignment.objects.current()
-            .filter(school__in=School.objects.visible_to(user, roles=roles))
-            .values("officer_id")
+    - ``visible_to(user)`` (reads): the officers with an assignment (past, current or to come) at
+      a school of the user's divisions, and the officers of the police services serving those
+      divisions who have no current assignment anywhere (so that they can be assigned). Of an
+      officer who moved away, only the assignments in the user's divisions are shown.
+    - ``manageable_by(user)`` (writes: term extensions, training records, ending or handing over an
+      assignment): the officers with a current assignment at a school of the user's divisions.
+    - ``assignable_by(user)`` (a new assignment at one of the user's schools): those, plus the
+      officers of the police services serving the user's divisions who have no current assignment.
+
+    Program administrators: every officer, for all three. Everyone else: none (an SRO reads their own
+    profile through ``request.user.officer``).
+    """
+
+    def _schools(self, user):
+        return School.objects.visible_to(user, roles=MANAGER_ROLES)
+
+    def _unassigned_of_services(self, user):
+        """Officers of the police services serving the user's divisions, with no current assignment."""
+        services = SchoolDivision.objects.visible_to(user, roles=MANAGER_ROLES).values("police_service")
+        return Q(police_service__in=services) & ~Q(pk__in=Assignment.objects.current().values("officer_id"))
+
+    def _manages(self, user) -> bool | None:
+        """True for a program administrator (everyone), False for a user without a manager role."""
+        if not user.is_authenticated or not user.has_role(*MANAGER_ROLES):
+            return False
+        return True if user.has_role(Role.PROGRAM_ADMIN) else None
+
+    def visible_to(self, user):
+        everyone = self._manages(user)
+        if everyone is not None:
+            return self.all() if everyone else self.none()
+        served = Assignment.objects.filter(school__in=self._schools(user)).values("officer_id")
+        return self.filter(Q(pk__in=served) | self._unassigned_of_services(user))
+
+    def manageable_by(self, user):
+        everyone = self._manages(user)
+        if everyone is not None:
+            return self.all() if everyone else self.none()
+        return self.filter(pk__in=Assignment.objects.current().filter(school__in=self._schools(user))
+                           .values("officer_id"))
+
+    def assignable_by(self, user):
+        everyone = self._manages(user)
+        if everyone is not None:
+            return self.all() if everyone else self.none()
+        current_here = Assignment.objects.current().filter(school__in=self._schools(user)).values("officer_id")
+        return self.filter(Q(pk__in=current_here) | self._unassigned_of_services(user))
+
+    def with_access(self, user):
+        """Annotate `may_manage` and `may_assign` (see the class): what the officer page offers this
+        user. In the same query."""
+        return self.annotate(
+            may_manage=models.Exists(Officer.objects.manageable_by(user).filter(pk=OuterRef("pk"))),
+            may_assign=models.Exists(Officer.objects.assignable_by(user).filter(pk=OuterRef("pk"))),
         )
-        return self.filter(Q(police_service__in=services) | Q(pk__in=assigned))
 
     def with_term_end(self):
         """Annotate `latest_extension_end` (the end of the latest term extension, or None), which

@@ -49,11 +49,12 @@ def attach_training(officers, courses, *, on: datetime.date):
 
 
 def terms_ending(*, user, today: datetime.date | None = None, months: int | None = None) -> list[Officer]:
-    """Officers in scope whose term ends from today to `months` ahead, soonest first."""
+    """Officers in the user's care (OfficerQuerySet.assignable_by: a current assignment in their
+    divisions, or unassigned) whose term ends from today to `months` ahead, soonest first."""
     today = today or timezone.localdate()
     months = settings.SRO_TERM_ENDING_MONTHS if months is None else months
     officers = (
-        Officer.objects.visible_to(user).with_term_end()
+        Officer.objects.assignable_by(user).with_term_end()
         .terms_ending_between(today, add_months(today, months))
         .select_related("user", "police_service")
         .prefetch_related(_current_assignments(user, today))
@@ -68,7 +69,7 @@ def terms_ended_still_assigned(*, user, today: datetime.date | None = None) -> l
         Assignment.objects.current(on=today).visible_to(user, roles=MANAGER_ROLES).values("officer_id")
     )
     officers = (
-        Officer.objects.visible_to(user).with_term_end()
+        Officer.objects.manageable_by(user).with_term_end()
         .terms_ending_between(LONG_AGO, today - datetime.timedelta(days=1))
         .filter(pk__in=assigned)
         .select_related("user", "police_service")
@@ -78,32 +79,54 @@ def terms_ended_still_assigned(*, user, today: datetime.date | None = None) -> l
 
 
 def get_officer_for_user(user, pk) -> Officer:
-    """An officer the user may manage, or 404."""
+    """An officer the user may see, or 404; annotated with `may_manage` and `may_assign`
+    (OfficerQuerySet.with_access)."""
     return get_object_or_404(
-        Officer.objects.visible_to(user).with_term_end().select_related("user", "police_service"), pk=pk
+        Officer.objects.visible_to(user).with_term_end().with_access(user).select_related("user", "police_service"),
+        pk=pk,
     )
 
 
+def get_officer_to_manage(user, pk) -> Officer:
+    """An officer whose record the user may change (term extensions, training), or 404: one with a
+    current assignment in the user's divisions (OfficerQuerySet.manageable_by)."""
+    return get_object_or_404(
+        Officer.objects.manageable_by(user).with_term_end().select_related("user", "police_service"), pk=pk
+    )
+
+
+def get_officer_to_assign(user, pk) -> Officer:
+    """An officer the user may assign to one of their schools, or 404 (OfficerQuerySet.assignable_by)."""
+    return get_object_or_404(Officer.objects.assignable_by(user).select_related("user", "police_service"), pk=pk)
+
+
 def get_assignment_for_user(user, pk) -> Assignment:
-    """An assignment at a school the user manages, of an officer they may see, or 404."""
+    """An assignment the user may end or hand over, or 404: at a school the user manages, of an
+    officer they may assign there (a current assignment in their divisions, or none anywhere: the
+    first assignment of an unassigned officer can be corrected). Of an officer who moved away, the
+    past assignments in the division are history, read-only."""
     return get_object_or_404(
         Assignment.objects.visible_to(user, roles=MANAGER_ROLES)
-        .filter(officer__in=Officer.objects.visible_to(user))
+        .filter(officer__in=Officer.objects.assignable_by(user))
         .select_related("officer__user", "officer__police_service", "school__division"),
         pk=pk,
     )
 
 
 def officer_profile(*, officer: Officer, user=None, today: datetime.date | None = None) -> dict:
-    """Everything the officer page shows. With `user`, assignments are limited to the schools
-    in that user's scope; without, all of them (the officer's own profile)."""
+    """Everything the officer page shows. With `user` (a manager; `officer` fetched with
+    get_officer_for_user), assignments are limited to the schools in that user's scope, and the term
+    extensions are shown only if the user may assign the officer (`may_assign`: in their care or
+    unassigned); without, all of it (the officer's own profile)."""
     today = today or timezone.localdate()
     assignments = officer.assignments.select_related("school__division").order_by("-start", "school__name")
+    records_shown = user is None or officer.may_assign
     if user is not None:
         assignments = assignments.visible_to(user, roles=MANAGER_ROLES)
     assignments = list(assignments)
     courses = active_courses()
     officer_with_records = Officer.objects.prefetch_related("training_records__course").get(pk=officer.pk)
+    extensions = TermExtension.objects.filter(officer=officer).select_related("created_by")
     return {
         "officer": officer,
         "today": today,
@@ -113,7 +136,8 @@ def officer_profile(*, officer: Officer, user=None, today: datetime.date | None 
         "assignments": assignments,
         "training": officer_training_rows(officer_with_records, courses, on=today),
         "training_records": list(officer_with_records.training_records.all()),
-        "extensions": list(TermExtension.objects.filter(officer=officer).select_related("created_by")),
+        "extensions": list(extensions) if records_shown else [],
+        "records_withheld": not records_shown,
         "service": officer.service_on(today),
     }
 
@@ -131,7 +155,7 @@ def training_compliance(*, user, today: datetime.date | None = None) -> list[dic
     """
     today = today or timezone.localdate()
     assigned = Assignment.objects.current(on=today).visible_to(user, roles=MANAGER_ROLES).values("officer_id")
-    officers = Officer.objects.visible_to(user).filter(pk__in=assigned).prefetch_related("training_records")
+    officers = Officer.objects.manageable_by(user).filter(pk__in=assigned).prefetch_related("training_records")
     courses = active_courses()
     rows = {course.pk: {"course": course, **{state.value: 0 for state in TrainingState}} for course in courses}
     for officer in officers:
@@ -141,9 +165,12 @@ def training_compliance(*, user, today: datetime.date | None = None) -> list[dic
 
 
 def officer_history(*, user, officer: Officer) -> list:
-    """The change history of the officer's training records and of their assignments at the schools
-    in the user's scope (as on the officer's page), newest first. The caller has fetched `officer`
-    with get_officer_for_user (scoped)."""
+    """The change history of the officer's assignments at the schools in the user's scope (as on the
+    officer's page) and, for an officer the user may assign (`may_assign`: in their care or
+    unassigned), of their training records; newest first. Of an officer who moved away, only the
+    assignments in the user's divisions. The caller has fetched `officer` with get_officer_for_user."""
     schools = School.objects.visible_to(user, roles=MANAGER_ROLES).values("pk")
-    return history_entries(Assignment.history.filter(officer_id=officer.pk, school_id__in=schools),
-                           TrainingRecord.history.filter(officer_id=officer.pk))
+    querysets = [Assignment.history.filter(officer_id=officer.pk, school_id__in=schools)]
+    if officer.may_assign:
+        querysets.append(TrainingRecord.history.filter(officer_id=officer.pk))
+    return history_entries(*querysets)

@@ -31,6 +31,8 @@ from .selectors import (
     attach_training,
     get_assignment_for_user,
     get_officer_for_user,
+    get_officer_to_assign,
+    get_officer_to_manage,
     officer_history,
     officer_list,
     officer_profile,
@@ -94,6 +96,7 @@ def officer_detail(request, pk):
     officer = get_officer_for_user(request.user, pk)
     return render(request, "officers/officer_detail.html", {
         **officer_profile(officer=officer, user=request.user), "manage": True,
+        "may_manage": officer.may_manage, "may_assign": officer.may_assign,
     })
 
 
@@ -134,7 +137,7 @@ def _form_page(request, form, *, officer, title, submit, intro=""):
 
 @role_required(*MANAGER_ROLES)
 def assignment_create_view(request, pk):
-    officer = get_officer_for_user(request.user, pk)
+    officer = get_officer_to_assign(request.user, pk)
     form = AssignmentForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
@@ -203,7 +206,7 @@ def assignment_reassign_view(request, pk):
 
 @role_required(*MANAGER_ROLES)
 def term_extension_create_view(request, pk):
-    officer = get_officer_for_user(request.user, pk)
+    officer = get_officer_to_manage(request.user, pk)
     form = TermExtensionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -223,7 +226,7 @@ def term_extension_create_view(request, pk):
 
 @role_required(*MANAGER_ROLES)
 def training_record_create_view(request, pk):
-    officer = get_officer_for_user(request.user, pk)
+    officer = get_officer_to_manage(request.user, pk)
     form = TrainingRecordForm(request.POST or None, initial={"course": request.GET.get("course")})
     if request.method == "POST" and form.is_valid():
         try:

@@ -2,12 +2,13 @@
 (their divisions) and program administrators (everything); an SRO reads only their own profile.
 School administrators and evaluators never see officers (an evaluator sees aggregates only)."""
 
-from tests.factories import AssignmentFactory
+from tests.factories import AssignmentFactory, SchoolDivisionFactory, SchoolFactory
 from tests.officers.factories import officer_for
 
 from .matrix import (
     COORDINATOR,
     INSIDE,
+    OUTSIDE,
     PROGRAM_ADMIN,
     SRO,
     Row,
@@ -22,23 +23,36 @@ MANAGERS = {COORDINATOR, PROGRAM_ADMIN}
 MANAGED = scoped({COORDINATOR})
 
 
+def _elsewhere(w, role):
+    """The school outside the role's scope that is the most telling for officers: for a coordinator,
+    a school of a sister division served by the same police service as theirs (officers are scoped by
+    division, not by police service: issue 12); for the other roles, World's outside school."""
+    if role != COORDINATOR:
+        return w.school_for(role, OUTSIDE)
+    sister = SchoolDivisionFactory(province=w.division.province, police_service=w.division.police_service)
+    return SchoolFactory(division=sister)
+
+
+def officer_elsewhere(w, role):
+    """An officer of the service serving the role's division, assigned only outside the role's scope."""
+    officer = officer_for(w.division)
+    AssignmentFactory(officer=officer, school=_elsewhere(w, role))
+    return officer
+
+
 def _officer(w, scope, role):
-    """Inside: the shared SRO (assigned to `school`, of its division's police service). Outside:
-    an officer of the outside school's division's police service, assigned there only (for a
-    coordinator, another division and another police service)."""
+    """Inside: the shared SRO (assigned to `school`, of its division's police service). Outside: an
+    officer of the same police service assigned only outside the role's scope (for a coordinator, in
+    a sister division that service also serves)."""
     if scope == INSIDE:
         return w.sro.officer
-    school = w.school_for(role, scope)
-    officer = officer_for(school.division)
-    AssignmentFactory(officer=officer, school=school)
-    return officer
+    return officer_elsewhere(w, role)
 
 
 def _assignment(w, scope, role):
     if scope == INSIDE:
         return w.sro.officer.assignments.get(school=w.school)
-    school = w.school_for(role, scope)
-    return AssignmentFactory(officer=officer_for(school.division), school=school)
+    return officer_elsewhere(w, role).assignments.get()
 
 
 def officer_arg(w, scope, role):
@@ -62,9 +76,10 @@ ROWS = {
     "officers:officer_detail": Row(
         args=officer_arg, expect=MANAGED,
         note="an SRO is refused even their own officer page (inside is the shared SRO's officer): "
-             "their profile is officers:my_profile. By OfficerQuerySet.visible_to, an officer of a "
-             "police service serving the coordinator's division is inside even when assigned only "
-             "in another division that service serves (so that they can be assigned here)",
+             "their profile is officers:my_profile. By OfficerQuerySet.visible_to, an officer of the "
+             "police service serving the coordinator's division but assigned only in another division "
+             "it serves is outside (404); unassigned officers and those who moved away: "
+             "tests/access/test_officer_divisions.py",
     ),
     "officers:assignment_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),
     "officers:term_extension_create": Row(args=officer_arg, expect=MANAGED, note=FORM_NOTE),

@@ -141,9 +141,9 @@ def test_the_service_refuses_an_export_log_without_a_purpose(coordinator):
 
 def test_the_people_export_with_a_purpose_streams_the_filtered_people_and_logs_the_purpose(
         client, coordinator, school, sro):
-    theft = IncidentFactory(school=school, created_by=sro, category="theft")
+    theft = IncidentFactory(school=school, created_by=sro, category="theft", status=Status.SUBMITTED)
     PersonFactory(incident=theft, name=NAME)
-    PersonFactory(incident=IncidentFactory(school=school, category="bullying"), name="Casey Otherincident")
+    PersonFactory(incident=IncidentFactory(school=school, category="bullying", status=Status.SUBMITTED), name="Casey Otherincident")
     client.force_login(coordinator)
     response = client.post(reverse("incidents:people_export"),
                            {"category": "theft", "purpose": ExportPurpose.THREAT_ASSESSMENT}, REMOTE_ADDR=ADDRESS)
@@ -162,9 +162,9 @@ def test_the_people_export_with_a_purpose_streams_the_filtered_people_and_logs_t
 def log(sro, coordinator, outsider, school, other_school, outside_school):
     """Rows about incidents of the division, one outside it, and exports (no incident) by someone of
     the division and by someone outside it."""
-    ours = IncidentFactory(school=school, created_by=sro)
-    sister = IncidentFactory(school=other_school)
-    theirs = IncidentFactory(school=outside_school)
+    ours = IncidentFactory(school=school, created_by=sro, status=Status.SUBMITTED)
+    sister = IncidentFactory(school=other_school, status=Status.SUBMITTED)
+    theirs = IncidentFactory(school=outside_school, status=Status.SUBMITTED)
     return {
         "ours": access(sro, ours), "sister": access(coordinator, sister), "theirs": access(outsider, theirs),
         "our_export": access(sro, kind="export", purpose=ExportPurpose.COURT, detail="category=theft"),
@@ -231,7 +231,7 @@ def test_the_log_shows_no_young_persons_name(client, coordinator, sro, incident)
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_log_page_runs_a_fixed_number_of_queries(client, coordinator, sro, school, count,
                                                      django_assert_num_queries):
-    for incident in IncidentFactory.create_batch(count, school=school):
+    for incident in IncidentFactory.create_batch(count, school=school, status=Status.SUBMITTED):
         access(sro, incident, source_address=ADDRESS)
         access(sro, kind="export", purpose="court")
     client.force_login(coordinator)

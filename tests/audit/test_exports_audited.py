@@ -5,6 +5,7 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from audit.models import AuditEvent
+from incidents.models import Status
 from tests.evaluations.factories import SurveyFactory
 from tests.incidents.factories import IncidentFactory, PersonFactory
 from tests.officers.factories import officer_for
@@ -15,7 +16,7 @@ def no_args(request):
 
 
 def an_incident_with_a_person(request):
-    incident = IncidentFactory(school=request.getfixturevalue("school"))
+    incident = IncidentFactory(school=request.getfixturevalue("school"), status=Status.SUBMITTED)
     PersonFactory(incident=incident)
     return [incident.pk]
 
@@ -63,7 +64,7 @@ def test_every_csv_export_is_checked_here():
 @pytest.mark.parametrize("name", sorted(EXPORTS))
 def test_the_export_is_audited(client, request, coordinator, program_admin, school, name):
     export, args, method, data = EXPORTS[name]
-    PersonFactory(incident=IncidentFactory(school=school))
+    PersonFactory(incident=IncidentFactory(school=school, status=Status.SUBMITTED))
     client.force_login(coordinator)
     url_args = args(request)
     response = getattr(client, method)(reverse(name, args=url_args), data)

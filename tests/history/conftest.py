@@ -1,5 +1,6 @@
 import pytest
 
+from incidents.models import Status
 from tests.incidents.factories import IncidentFactory
 
 
@@ -7,6 +8,12 @@ from tests.incidents.factories import IncidentFactory
 def incident(school, sro):
     """A draft reported by the school's SRO."""
     return IncidentFactory(school=school, created_by=sro)
+
+
+@pytest.fixture
+def submitted(school, sro):
+    """An incident of the school's SRO, submitted: from then on the school's team and division see it."""
+    return IncidentFactory(school=school, created_by=sro, status=Status.SUBMITTED)
 
 
 @pytest.fixture

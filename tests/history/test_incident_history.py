@@ -8,6 +8,8 @@ import io
 
 import pytest
 import time_machine
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from audit.models import AuditEvent
@@ -22,6 +24,7 @@ from incidents.models import (
     ThreatAssessment,
 )
 from incidents.retention import redaction_decide
+from incidents.workflow import incident_transition
 from tests.incidents.factories import AssessmentFactory, EventFactory, IncidentFactory, PersonFactory
 from tests.incidents.retention_helpers import JUST_DUE, NOT_YET_DUE, NOW, OCCURRED, closed_incident, run
 
@@ -122,12 +125,14 @@ def test_the_follow_up_notice_bookkeeping_is_not_a_change_of_the_assessment(sro,
 
 @pytest.fixture
 def changed_incident(client, sro, incident):
-    """An incident the SRO edited (bullying → assault) and to which they added a person."""
+    """An incident the SRO edited (bullying → assault), to which they added a person, then submitted
+    (until then it is their draft alone)."""
     client.force_login(sro)
     client.post(reverse("incidents:incident_edit", args=[incident.pk]), {**FORM, "version": 1})
     client.post(reverse("incidents:person_create", args=[incident.pk]),
                 {"role": "victim", "name": "Alex Example", "age": "13", "grade": "8"})
     client.logout()
+    incident_transition(incident=incident, to=Status.SUBMITTED, actor=sro)
     return incident
 
 
@@ -161,7 +166,8 @@ def test_program_administrators_see_the_incident_history_without_the_people(clie
     ("evaluator", 403),
 ])
 @pytest.mark.parametrize("url_name", ["incidents:incident_history", "incidents:incident_history_export"])
-def test_who_may_open_the_history(client, request, incident, who, status, url_name):
+def test_who_may_open_the_history(client, request, submitted, who, status, url_name):
+    incident = submitted
     client.force_login(request.getfixturevalue(who))
     assert client.get(reverse(url_name, args=[incident.pk])).status_code == status
 
@@ -171,7 +177,8 @@ def test_anonymous_users_are_sent_to_sign_in(client, incident):
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
 
 
-def test_the_incident_page_links_to_the_history_for_coordinators_only(client, coordinator, sro, incident):
+def test_the_incident_page_links_to_the_history_for_coordinators_only(client, coordinator, sro, submitted):
+    incident = submitted
     client.force_login(coordinator)
     assert history_url(incident) in client.get(reverse("incidents:incident_detail", args=[incident.pk])).text
     client.force_login(sro)
@@ -229,6 +236,7 @@ def test_the_page_costs_a_fixed_number_of_queries(client, coordinator, sro, scho
     few, many = IncidentFactory(school=school, created_by=sro), IncidentFactory(school=school, created_by=sro)
     _changes(few, sro, 2)
     _changes(many, sro, 20)
+    Incident.objects.filter(pk__in=[few.pk, many.pk]).update(status=Status.SUBMITTED, submitted_at=F("reported_at"))
     client.force_login(coordinator)
     client.get(history_url(few))  # warm the session and caches
     with CaptureQueriesContext(connection) as baseline:
@@ -242,7 +250,8 @@ def test_the_page_costs_a_fixed_number_of_queries(client, coordinator, sro, scho
 def close_long_ago(incident):
     """Close the incident (its people and supplements were written while it was open), with the closing
     step just past the retention period of the frozen test time."""
-    Incident.objects.filter(pk=incident.pk).update(status=Status.CLOSED, disposition="informal_warning")
+    Incident.objects.filter(pk=incident.pk).update(status=Status.CLOSED, disposition="informal_warning",
+                                                   submitted_at=Coalesce("submitted_at", "reported_at"))
     EventFactory(incident=incident, from_status=Status.UNDER_REVIEW, to_status=Status.CLOSED, at=JUST_DUE)
 
 @time_machine.travel(NOW, tick=False)

@@ -1,6 +1,7 @@
 import pytest
 
 from accounts.models import Role
+from incidents.models import Status
 from tests.factories import sro_for, user_with_role
 
 from .factories import IncidentFactory
@@ -10,6 +11,12 @@ from .factories import IncidentFactory
 def incident(school, sro):
     """A draft reported by the school's SRO."""
     return IncidentFactory(school=school, created_by=sro)
+
+
+@pytest.fixture
+def submitted(school, sro):
+    """An incident of the school's SRO, submitted: from then on the school's team and division see it."""
+    return IncidentFactory(school=school, created_by=sro, status=Status.SUBMITTED)
 
 
 @pytest.fixture

@@ -191,7 +191,8 @@ def test_the_sro_removes_a_person(client, sro, incident):
 
 
 @pytest.mark.parametrize("who", ["sro", "principal", "coordinator"])
-def test_people_involved_are_shown_to_the_school_team_and_the_view_is_logged(client, request, incident, who):
+def test_people_involved_are_shown_to_the_school_team_and_the_view_is_logged(client, request, submitted, who):
+    incident = submitted
     PersonFactory(incident=incident, name="Robin Privateperson")
     user = request.getfixturevalue(who)
     client.force_login(user)
@@ -200,7 +201,8 @@ def test_people_involved_are_shown_to_the_school_team_and_the_view_is_logged(cli
     assert PersonalInfoAccess.objects.filter(user=user, incident=incident, kind="page").count() == 1
 
 
-def test_people_involved_are_not_shown_to_a_program_admin(client, program_admin, incident):
+def test_people_involved_are_not_shown_to_a_program_admin(client, program_admin, submitted):
+    incident = submitted
     PersonFactory(incident=incident, name="Robin Privateperson")
     client.force_login(program_admin)
     response = client.get(reverse("incidents:incident_detail", args=[incident.pk]))

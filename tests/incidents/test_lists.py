@@ -11,6 +11,8 @@ from incidents.models import PersonalInfoAccess, Status
 from .factories import OCCURRED, IncidentFactory, PersonFactory
 
 PURPOSE = {"purpose": "court"}
+# Incidents seen by others than their author are submitted ones: a draft is its author's alone.
+SUBMITTED = Status.SUBMITTED
 
 
 def csv_of(response):
@@ -22,15 +24,15 @@ def ids_in(response):
 
 
 def test_the_list_shows_only_incidents_in_scope(client, outsider, school, outside_school):
-    ours = IncidentFactory(school=school)
-    theirs = IncidentFactory(school=outside_school)
+    ours = IncidentFactory(status=SUBMITTED, school=school)
+    theirs = IncidentFactory(status=SUBMITTED, school=outside_school)
     client.force_login(outsider)
     assert ids_in(client.get(reverse("incidents:incident_list"))) == [theirs.pk]
     assert ours.pk not in ids_in(client.get(reverse("incidents:incident_list")))
 
 
 def test_the_coordinator_sees_every_school_of_the_division(client, coordinator, school, other_school):
-    incidents = {IncidentFactory(school=school).pk, IncidentFactory(school=other_school).pk}
+    incidents = {IncidentFactory(status=SUBMITTED, school=school).pk, IncidentFactory(status=SUBMITTED, school=other_school).pk}
     client.force_login(coordinator)
     assert set(ids_in(client.get(reverse("incidents:incident_list")))) == incidents
 
@@ -42,15 +44,15 @@ def test_the_coordinator_sees_every_school_of_the_division(client, coordinator, 
     ("disposition", "restorative_justice", {"disposition": "restorative_justice"}),
 ])
 def test_filters_narrow_the_list(client, coordinator, school, field, value, match):
-    wanted = IncidentFactory(school=school, **match)
-    IncidentFactory(school=school)
+    wanted = IncidentFactory(school=school, **{"status": SUBMITTED, **match})
+    IncidentFactory(status=SUBMITTED, school=school)
     client.force_login(coordinator)
     assert ids_in(client.get(reverse("incidents:incident_list"), {field: value})) == [wanted.pk]
 
 
 def test_the_date_filter_takes_a_range(client, coordinator, school):
-    inside = IncidentFactory(school=school, occurred_at=OCCURRED)
-    IncidentFactory(school=school, occurred_at=OCCURRED - datetime.timedelta(days=40))
+    inside = IncidentFactory(status=SUBMITTED, school=school, occurred_at=OCCURRED)
+    IncidentFactory(status=SUBMITTED, school=school, occurred_at=OCCURRED - datetime.timedelta(days=40))
     client.force_login(coordinator)
     response = client.get(reverse("incidents:incident_list"), {"occurred_from": "2025-10-01", "occurred_to": "2025-10-31"})
     assert ids_in(response) == [inside.pk]
@@ -64,9 +66,9 @@ def test_the_school_filter_offers_no_school_out_of_scope(client, outsider, schoo
 
 
 def test_the_export_is_the_filtered_list_without_names_or_narrative(client, coordinator, school):
-    incident = IncidentFactory(school=school, category="theft", narrative="Secret narrative words")
+    incident = IncidentFactory(status=SUBMITTED, school=school, category="theft", narrative="Secret narrative words")
     PersonFactory(incident=incident, name="Robin Privateperson")
-    IncidentFactory(school=school, category="bullying")
+    IncidentFactory(status=SUBMITTED, school=school, category="bullying")
     client.force_login(coordinator)
     content = csv_of(client.get(reverse("incidents:incident_export"), {"category": "theft"}))
     lines = content.strip().splitlines()
@@ -77,7 +79,7 @@ def test_the_export_is_the_filtered_list_without_names_or_narrative(client, coor
 
 @pytest.mark.parametrize("who", ["sro", "principal", "coordinator"])
 def test_the_people_export_gives_the_school_team_the_people_and_is_logged(client, request, school, sro, who):
-    PersonFactory(incident=IncidentFactory(school=school, created_by=sro), name="Robin Privateperson")
+    PersonFactory(incident=IncidentFactory(status=SUBMITTED, school=school, created_by=sro), name="Robin Privateperson")
     user = request.getfixturevalue(who)
     client.force_login(user)
     assert "Robin Privateperson" in csv_of(client.post(reverse("incidents:people_export"), PURPOSE))
@@ -85,8 +87,8 @@ def test_the_people_export_gives_the_school_team_the_people_and_is_logged(client
 
 
 def test_the_people_export_has_no_one_out_of_scope(client, outsider, school, outside_school):
-    PersonFactory(incident=IncidentFactory(school=school), name="Robin Privateperson")
-    PersonFactory(incident=IncidentFactory(school=outside_school), name="Casey Elsewhere")
+    PersonFactory(incident=IncidentFactory(status=SUBMITTED, school=school), name="Robin Privateperson")
+    PersonFactory(incident=IncidentFactory(status=SUBMITTED, school=outside_school), name="Casey Elsewhere")
     client.force_login(outsider)
     content = csv_of(client.post(reverse("incidents:people_export"), PURPOSE))
     assert "Casey Elsewhere" in content and "Robin" not in content
@@ -94,14 +96,14 @@ def test_the_people_export_has_no_one_out_of_scope(client, outsider, school, out
 
 @pytest.mark.parametrize("who", ["evaluator", "program_admin"])
 def test_the_people_export_is_refused_to_roles_that_may_not_see_people(client, request, school, who):
-    PersonFactory(incident=IncidentFactory(school=school), name="Robin Privateperson")
+    PersonFactory(incident=IncidentFactory(status=SUBMITTED, school=school), name="Robin Privateperson")
     client.force_login(request.getfixturevalue(who))
     assert client.get(reverse("incidents:people_export")).status_code == 403
     assert client.post(reverse("incidents:people_export"), PURPOSE).status_code == 403
 
 
 def test_a_program_admin_sees_no_names_in_the_incident_export(client, program_admin, school):
-    PersonFactory(incident=IncidentFactory(school=school), name="Robin Privateperson")
+    PersonFactory(incident=IncidentFactory(status=SUBMITTED, school=school), name="Robin Privateperson")
     client.force_login(program_admin)
     assert "Robin" not in csv_of(client.get(reverse("incidents:incident_export")))
 
@@ -139,7 +141,7 @@ def test_the_sros_open_incidents_put_follow_ups_first_and_leave_closed_out(clien
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_incident_list_runs_a_fixed_number_of_queries(client, coordinator, school, count,
                                                           django_assert_num_queries):
-    IncidentFactory.create_batch(count, school=school)
+    IncidentFactory.create_batch(count, status=SUBMITTED, school=school)
     client.force_login(coordinator)
     # session, user, grants, count, page, school and division choices, overdue assessments
     with django_assert_num_queries(8):
@@ -165,7 +167,7 @@ def test_the_sros_open_list_runs_a_fixed_number_of_queries(client, sro, school, 
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_exports_run_a_fixed_number_of_queries(client, coordinator, school, count, django_assert_num_queries):
-    for incident in IncidentFactory.create_batch(count, school=school):
+    for incident in IncidentFactory.create_batch(count, status=SUBMITTED, school=school):
         PersonFactory(incident=incident)
     client.force_login(coordinator)
     # With the audit event (and its row count) and, for people, the access log line.

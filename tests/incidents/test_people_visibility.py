@@ -2,14 +2,15 @@
 
 import pytest
 
-from incidents.models import Incident, PersonInvolved
+from incidents.models import Incident, PersonInvolved, Status
 
 from .factories import IncidentFactory, PersonFactory
 
 
 @pytest.fixture
 def person(school, sro):
-    return PersonFactory(incident=IncidentFactory(school=school, created_by=sro))
+    """A person named in a submitted incident (a draft is its author's alone: tests/access/test_drafts.py)."""
+    return PersonFactory(incident=IncidentFactory(school=school, created_by=sro, status=Status.SUBMITTED))
 
 
 @pytest.mark.parametrize(("who", "sees"), [

@@ -80,11 +80,23 @@ def test_the_author_can_still_submit_after_their_assignment_moved(school, other_
     assert incident.status == Status.SUBMITTED
 
 
-def test_a_second_sro_of_the_school_can_submit(school, sro):
+def test_a_second_sro_of_the_school_cannot_submit_a_colleagues_draft(school, sro):
+    """A draft is its author's alone until submitted (issue 12): a colleague does not reach it."""
     from tests.factories import sro_for
 
     colleague = sro_for(school)
     incident = IncidentFactory(school=school, created_by=sro)
+    with pytest.raises(PermissionDenied):
+        incident_transition(incident=incident, to=Status.SUBMITTED, actor=colleague)
+    incident.refresh_from_db()
+    assert incident.status == Status.DRAFT
+
+
+def test_a_second_sro_of_the_school_can_resubmit_after_follow_up(school, sro):
+    from tests.factories import sro_for
+
+    colleague = sro_for(school)
+    incident = IncidentFactory(school=school, created_by=sro, status=Status.FOLLOW_UP)
     incident_transition(incident=incident, to=Status.SUBMITTED, actor=colleague)
     assert incident.status == Status.SUBMITTED
 
