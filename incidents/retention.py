@@ -45,6 +45,7 @@ from .models import (
     Supplement,
     ThreatAssessment,
 )
+from .redaction import may_read_as_written
 
 log = logging.getLogger(__name__)
 
@@ -243,6 +244,10 @@ def redaction_decide(*, review: RedactionReview, actor, version: int, text: str 
     Raises StaleReview when someone decided first (or the proposal changed since `version`)."""
     if not may_review(actor, review):
         raise PermissionDenied(_("Your role does not allow this for this incident."))
+    if text is None and not may_read_as_written(actor, review):
+        # Keeping the text would show its words to this reviewer, who may not read them.
+        raise PermissionDenied(_("Only someone who may read the text as written can keep it: confirm a "
+                                 "redaction instead."))
     if text is not None:
         text = text.strip()
         if not text:
