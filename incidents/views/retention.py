@@ -62,5 +62,8 @@ def redaction_review(request, pk):
     # The text as it stands still names the person: only for those who reach the incident through
     # the roles that see people involved (incidents.redaction).
     current_text = review.current_text() if may_read_as_written(request.user, review) else None
-    return render(request, "incidents/retention_review.html",
-                  {"review": review, "form": form, "current_text": current_text}, status=status)
+    return render(request, "incidents/retention_review.html", {
+        "review": review, "form": form, "current_text": current_text,
+        # Nothing to redact in the text as it stands: the names are in earlier versions of it only.
+        "named_earlier_only": current_text is not None and current_text == review.proposed_text,
+    }, status=status)

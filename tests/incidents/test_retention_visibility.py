@@ -239,3 +239,25 @@ def test_no_list_filters_on_a_text_that_can_await_the_review():
                     pytest.fail(f"{filterset.__name__}.{name} filters on {target.__name__}.{field.name}")
             checked += 1
     assert checked > 20
+
+
+# A name left in earlier versions only -----------------------------------------------------------
+
+def test_a_text_whose_earlier_version_named_the_person_awaits_the_review_too(client, settings, school, sro,
+                                                                             coordinator, program_admin):
+    settings.INCIDENTS_RETENTION_YEARS = 5
+    incident = closed_incident(school, created_by=sro, narrative="Jordan Smith pushed a student.")
+    incident.narrative = "A student was pushed."  # the history keeps the copy naming Jordan
+    incident.save()
+    PersonFactory(incident=incident, name="Jordan Smith")
+    run()
+    review = RedactionReview.objects.get(incident=incident, target=RedactionReview.Target.NARRATIVE)
+    assert (review.proposed_text, review.matches) == ("A student was pushed.", 1)
+    client.force_login(program_admin)
+    for url in history_urls(incident):
+        assert not NAME.search(page_text(client.get(url))), url
+    client.force_login(coordinator)
+    assert "an earlier version of it in the change history does" in client.get(review.get_absolute_url()).text
+    client.post(review.get_absolute_url(), {"text": review.proposed_text, "version": review.version,
+                                            "action": "confirm"})
+    assert not Incident.history.filter(id=incident.pk, narrative__icontains="Jordan").exists()
