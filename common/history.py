@@ -96,8 +96,12 @@ def _model_field(history_model, name):
     return history_model.instance_type._meta.get_field(name)
 
 
-def history_entries(*querysets) -> list[Entry]:
-    """The entries of these historical querysets, newest first, each with its field changes."""
+def history_entries(*querysets, withheld=None) -> list[Entry]:
+    """The entries of these historical querysets, newest first, each with its field changes.
+
+    `withheld`, if given, is the caller's rule for texts the reader may not see in any copy:
+    ``withheld(model, object_id, field_name)`` returns what to show instead of each non-empty value
+    of that field (every earlier copy included), or None to show the values."""
     labels = _Labels()
     pending = []  # (entry, [(model field, before, after)])
     for queryset in querysets:
@@ -124,6 +128,8 @@ def history_entries(*querysets) -> list[Entry]:
                     delta = row.diff_against(before, included_fields=[f.name for f in fields])
                     raw = [(c.field, c.old, c.new) for c in delta.changes]
             previous[object_id] = row
+            if withheld is not None:
+                raw = [_withhold(withheld, history_model.instance_type, object_id, item) for item in raw]
             raw.sort(key=lambda item: order.get(item[0], 0))
             resolved = []
             for name, old, new in raw:
@@ -148,6 +154,15 @@ def history_entries(*querysets) -> list[Entry]:
         entries.append(entry)
     entries.sort(key=lambda e: e.at, reverse=True)
     return entries
+
+
+def _withhold(withheld, model, object_id, change):
+    """`change` (field name, before, after) with its non-empty values replaced as `withheld` says."""
+    name, old, new = change
+    instead = withheld(model, object_id, name)
+    if instead is None:
+        return change
+    return (name, instead if old not in (None, "") else old, instead if new not in (None, "") else new)
 
 
 EXPORT_HEADER = [_("When (local time)"), _("When (UTC)"), _("Who"), _("Record"), _("Change"), _("Field"),

@@ -665,6 +665,12 @@ class RedactionReviewQuerySet(models.QuerySet):
     def pending(self):
         return self.filter(reviewed_at__isnull=True)
 
+    def withheld_from(self, user):
+        """Pending reviews whose text, as it stands (it still names a person), `user` may not read: those
+        of incidents the user does not reach through PEOPLE_ROLES (a program administrator; a user whose
+        people role is in another division). The one rule: incidents.redaction applies it everywhere."""
+        return self.pending().exclude(scoped_incident_q(user, roles=PEOPLE_ROLES, prefix="incident__"))
+
 
 class RedactionReview(models.Model):
     """A free text of an incident (narrative, school's response, supplement, the free texts of its threat
@@ -785,6 +791,16 @@ class RedactionReview(models.Model):
         if self.target in self.HELP_REQUEST_FIELDS:
             return getattr(self.help_request, self.HELP_REQUEST_FIELDS[self.target])
         return getattr(self.incident, self.target)
+
+    def text_key(self) -> tuple[type[models.Model], int, str]:
+        """The text under review as (model, primary key, field name), e.g. (Supplement, 7, "text")."""
+        if self.target == self.Target.SUPPLEMENT:
+            return Supplement, self.supplement_id, "text"
+        if self.target in self.ASSESSMENT_FIELDS:
+            return ThreatAssessment, self.threat_assessment_id, self.ASSESSMENT_FIELDS[self.target]
+        if self.target in self.HELP_REQUEST_FIELDS:
+            return HelpRequest, self.help_request_id, self.HELP_REQUEST_FIELDS[self.target]
+        return Incident, self.incident_id, self.target
 
     @property
     def is_people_only(self) -> bool:

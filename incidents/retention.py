@@ -7,8 +7,9 @@ band at the incident (for the statistics).
 
 Free texts may name them too (the narrative, the school's response, the supplements, the free texts of
 the incident's threat assessments and of the request for help it came from). Those are not
-rewritten by a machine: at de-identification time, before the names are removed, each text is searched
-for the names (whole words, any case), and a text that contains one is put on the coordinators' review
+rewritten by a machine: at de-identification time, before the names are removed, each text (and each
+earlier version of it in the change history) is searched for the names (whole words, any case), and a
+text that contains one is put on the coordinators' review
 list (``RedactionReview``) with a proposed text where each name is replaced by "[redacted]". A
 coordinator (or program administrator) reads it, edits it and confirms; only then is the text replaced.
 The names themselves are never stored or logged: only the proposal and counts.
@@ -20,6 +21,7 @@ gets its proposal updated rather than a second entry.
 import datetime
 import logging
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -45,6 +47,7 @@ from .models import (
     Supplement,
     ThreatAssessment,
 )
+from .redaction import may_read_as_written
 
 log = logging.getLogger(__name__)
 
@@ -166,13 +169,18 @@ def _deidentify_incident(incident_pk: int, *, cutoff, dry_run: bool) -> tuple[in
     if not people:
         return 0, 0
     pattern = name_pattern(person.name for person in people)
+    earlier = _earlier_copies(incident)
     flagged = 0
     for target, related, text in _texts_of(incident):
         proposed, matches = redact(text, pattern)
-        if matches:
+        # An earlier version of the text, kept by the change history, may name them though this one does
+        # not: the text goes on the review too (confirming it replaces every earlier version).
+        key = RedactionReview(incident=incident, target=target, **related).text_key()
+        earlier_matches = max((redact(copy, pattern)[1] for copy in earlier.get(key, ())), default=0)
+        if matches or earlier_matches:
             flagged += 1
             if not dry_run:
-                _flag(incident, target, related, proposed, matches, pattern)
+                _flag(incident, target, related, proposed, max(matches, earlier_matches), pattern)
     if dry_run:
         return len(people), flagged
     now = timezone.now()
@@ -199,6 +207,22 @@ def _texts_of(incident):
         texts += [(target, {"help_request": help_request}, getattr(help_request, field))
                   for target, field in RedactionReview.HELP_REQUEST_FIELDS.items()]
     return texts
+
+
+def _earlier_copies(incident) -> dict[tuple, list[str]]:
+    """The copies of the incident's texts in the change history, by RedactionReview.text_key (requests
+    for help keep no history). Runs three queries."""
+    copies = defaultdict(list)
+    for narrative, note in Incident.history.filter(id=incident.pk).values_list("narrative", "school_response_note"):
+        copies[(Incident, incident.pk, "narrative")].append(narrative)
+        copies[(Incident, incident.pk, "school_response_note")].append(note)
+    for pk, text in Supplement.history.filter(incident_id=incident.pk).values_list("id", "text"):
+        copies[(Supplement, pk, "text")].append(text)
+    fields = list(RedactionReview.ASSESSMENT_FIELDS.values())
+    for pk, *values in ThreatAssessment.history.filter(incident_id=incident.pk).values_list("id", *fields):
+        for field, value in zip(fields, values, strict=True):
+            copies[(ThreatAssessment, pk, field)].append(value)
+    return copies
 
 
 def _flag(incident, target, related: dict, proposed: str, matches: int, pattern) -> None:
@@ -243,6 +267,10 @@ def redaction_decide(*, review: RedactionReview, actor, version: int, text: str 
     Raises StaleReview when someone decided first (or the proposal changed since `version`)."""
     if not may_review(actor, review):
         raise PermissionDenied(_("Your role does not allow this for this incident."))
+    if text is None and not may_read_as_written(actor, review):
+        # Keeping the text would show its words to this reviewer, who may not read them.
+        raise PermissionDenied(_("Only someone who may read the text as written can keep it: confirm a "
+                                 "redaction instead."))
     if text is not None:
         text = text.strip()
         if not text:

@@ -20,6 +20,7 @@ from .models import (
     Supplement,
     ThreatAssessment,
 )
+from .redaction import readable_texts
 
 LIST_RELATED = ("school", "school__division", "created_by")
 
@@ -130,11 +131,13 @@ def get_incident_for_history(user, pk) -> Incident:
 
 def incident_history(*, user, incident: Incident) -> tuple[list, bool]:
     """The change history of the incident, its supplements and, for users who may see the people
-    involved (PEOPLE_ROLES), of its people and threat assessments. Newest first.
+    involved (PEOPLE_ROLES), of its people and threat assessments. Newest first. The texts waiting on
+    the redaction review that the user may not read are withheld in every copy (incidents.redaction).
     Returns (entries, whether the people's history is included)."""
     querysets = [Incident.history.filter(id=incident.pk), Supplement.history.filter(incident_id=incident.pk)]
     with_people = Incident.objects.visible_to(user, roles=PEOPLE_ROLES).filter(pk=incident.pk).exists()
     if with_people:
         querysets += [PersonInvolved.history.filter(incident_id=incident.pk),
                       ThreatAssessment.history.filter(incident_id=incident.pk)]
-    return history_entries(*querysets), with_people
+    texts = readable_texts(user, incidents=[incident.pk])
+    return history_entries(*querysets, withheld=texts.history_value), with_people

@@ -12,6 +12,7 @@ from accounts.models import Role
 from .. import services
 from ..forms import AssessmentForm
 from ..models import PEOPLE_ROLES, PersonalInfoAccess, ThreatAssessment
+from ..redaction import readable_texts
 from ..selectors import assessment_list, get_assessment_for_user, get_incident_for_user
 from ..workflow import IncidentAccess
 from .common import add_errors
@@ -41,6 +42,7 @@ def assessment_detail(request, pk):
     return render(request, "incidents/assessment_detail.html", {
         "assessment": assessment, "today": timezone.localdate(),
         "may_edit": services.may_edit_assessment(request.user, assessment),
+        "texts": readable_texts(request.user, incidents=[assessment.incident_id]),
     })
 
 

@@ -13,6 +13,7 @@ from accounts.models import Role
 from .. import services
 from ..forms import IncidentForm, SchoolResponseForm, SupplementForm, TransitionForm
 from ..models import INCIDENT_ROLES, HelpRequest, PersonalInfoAccess, Status
+from ..redaction import readable_texts
 from ..selectors import get_incident_for_user, incident_timeline, people_for
 from ..workflow import IncidentAccess, StaleIncident, incident_transition
 from .common import add_errors
@@ -42,6 +43,7 @@ def _detail_context(request, incident, *, transition_form=None, supplement_form=
         "assessments": assessments,
         "help_request": help_request,
         "timeline": incident_timeline(incident),
+        "texts": readable_texts(request.user, incidents=[incident.pk]),
         "transitions": transitions,
         "supplement_form": supplement_form or SupplementForm(),
     }

@@ -13,6 +13,7 @@ from schools.models import School
 from .. import services
 from ..forms import DeclineForm, HelpRequestForm, IncidentForm
 from ..models import PEOPLE_ROLES, HelpRequest, PersonalInfoAccess
+from ..redaction import readable_texts
 from ..selectors import get_help_request_for_user, help_request_list
 from .common import add_errors
 from .lists import _page
@@ -27,6 +28,7 @@ def request_list(request):
     return render(request, "incidents/request_list.html", {
         "page": _page(request, requests), "state": state, "states": HelpRequest.State.choices,
         "may_raise": request.user.has_role(Role.SCHOOL_ADMIN),
+        "texts": readable_texts(request.user, incidents=requests.values("incident_id")),
     })
 
 
@@ -62,9 +64,15 @@ def request_detail(request, pk):
     help_request = get_help_request_for_user(request.user, pk)
     may_handle = request.user.has_role(Role.SRO) and _may_handle(request.user, help_request)
     _log_view(request, help_request)
-    return render(request, "incidents/request_detail.html", {
-        "help_request": help_request, "may_handle": may_handle, "decline_form": DeclineForm(),
-    })
+    return render(request, "incidents/request_detail.html",
+                  _detail_context(request, help_request, may_handle=may_handle, decline_form=DeclineForm()))
+
+
+def _detail_context(request, help_request, **context) -> dict:
+    """The request, with its subject and details as the user may read them (incidents.redaction)."""
+    texts = readable_texts(request.user, incidents=[help_request.incident_id] if help_request.incident_id else [])
+    return {"help_request": help_request, "subject": texts.get(help_request, "subject"),
+            "details": texts.get(help_request, "details"), **context}
 
 
 @role_required(Role.SRO)
@@ -109,4 +117,4 @@ def request_decline(request, pk):
             return redirect("incidents:request_detail", pk=pk)
     _log_view(request, help_request)
     return render(request, "incidents/request_detail.html",
-                  {"help_request": help_request, "may_handle": True, "decline_form": form}, status=400)
+                  _detail_context(request, help_request, may_handle=True, decline_form=form), status=400)

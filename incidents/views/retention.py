@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 from accounts.decorators import role_required
 
 from ..forms import RedactionForm
-from ..models import RETENTION_REVIEW_ROLES, RedactionReview, user_may_see_people
+from ..models import RETENTION_REVIEW_ROLES, RedactionReview
+from ..redaction import may_read_as_written
 from ..retention import StaleReview, redaction_decide
 from .common import add_errors
 from .lists import _page
@@ -58,7 +59,11 @@ def redaction_review(request, pk):
         else:
             messages.success(request, _("Redaction confirmed.") if confirm else _("The text is kept as it was."))
             return redirect("incidents:redaction_list")
-    # The text as it stands still names the person: only for the roles that see people involved.
-    current_text = review.current_text() if user_may_see_people(request.user) else None
-    return render(request, "incidents/retention_review.html",
-                  {"review": review, "form": form, "current_text": current_text}, status=status)
+    # The text as it stands still names the person: only for those who reach the incident through
+    # the roles that see people involved (incidents.redaction).
+    current_text = review.current_text() if may_read_as_written(request.user, review) else None
+    return render(request, "incidents/retention_review.html", {
+        "review": review, "form": form, "current_text": current_text,
+        # Nothing to redact in the text as it stands: the names are in earlier versions of it only.
+        "named_earlier_only": current_text is not None and current_text == review.proposed_text,
+    }, status=status)

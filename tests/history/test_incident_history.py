@@ -307,3 +307,27 @@ def test_a_confirmed_redaction_replaces_the_text_in_the_history_too(sro, coordin
     redaction_decide(review=review, actor=coordinator, version=review.version, text=review.proposed_text)
     assert Supplement.history.filter(id=supplement.pk).exists()
     assert not Supplement.history.filter(id=supplement.pk, text__icontains="Robin").exists()
+
+
+@time_machine.travel(NOW, tick=False)
+def test_every_copy_of_a_text_awaiting_redaction_is_withheld_from_program_administrators(
+        client, sro, coordinator, program_admin, school, settings):
+    settings.INCIDENTS_RETENTION_YEARS = 5
+    incident = IncidentFactory(school=school, created_by=sro, occurred_at=OCCURRED, status=Status.SUBMITTED,
+                               narrative="Robin pushed a student.")
+    Incident.objects.filter(pk=incident.pk).update(narrative="Robin Privateperson pushed a student.")
+    incident.refresh_from_db()
+    incident.save()  # a second copy in the history
+    PersonFactory(incident=incident, name="Robin Privateperson")
+    close_long_ago(incident)
+    run()
+    client.force_login(program_admin)
+    entries = client.get(history_url(incident)).context["entries"]
+    narratives = [change for entry in entries for change in entry.changes if change.label == "Narrative"]
+    assert len(narratives) == 2
+    assert {change.after for change in narratives} == {"[withheld until the redaction review]"}
+    exported = csv_rows(client.get(reverse("incidents:incident_history_export", args=[incident.pk])))
+    assert "[withheld until the redaction review]" in {cell for row in exported for cell in row}
+    assert "Robin" not in repr(exported)
+    client.force_login(coordinator)
+    assert "Robin pushed a student." in client.get(history_url(incident)).text

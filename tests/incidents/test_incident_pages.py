@@ -221,6 +221,7 @@ def test_the_incident_page_runs_a_fixed_number_of_queries(client, sro, principal
     EventFactory.create_batch(count, incident=incident, actor=sro)
     AssessmentFactory.create_batch(count, incident=incident)
     client.force_login(principal)
-    # session, user, grants, incident, role scope, people, access log, assessments, help request, events, supplements
-    with django_assert_num_queries(11):
+    # session, user, grants, incident, role scope, people, access log, assessments, help request, events, supplements,
+    # texts waiting on the redaction review
+    with django_assert_num_queries(12):
         client.get(reverse("incidents:incident_detail", args=[incident.pk]))

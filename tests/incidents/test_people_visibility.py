@@ -50,3 +50,17 @@ def test_anonymous_sees_nothing(person):
 
     assert not PersonInvolved.objects.visible_to(AnonymousUser()).exists()
     assert not Incident.objects.visible_to(AnonymousUser()).exists()
+
+
+@pytest.mark.parametrize(("who", "reads"), [
+    ("sro", True), ("principal", True), ("coordinator", True), ("program_admin", False), ("outsider", False),
+])
+def test_a_text_awaiting_redaction_is_read_as_written_only_through_the_people_roles(request, person, who, reads):
+    from incidents.models import RedactionReview
+    from incidents.redaction import readable_texts
+
+    incident = person.incident
+    RedactionReview.objects.create(incident=incident, target=RedactionReview.Target.NARRATIVE,
+                                   proposed_text="[redacted] argued.", matches=1)
+    shown = readable_texts(request.getfixturevalue(who), incidents=[incident.pk]).get(incident, "narrative")
+    assert (shown.text == incident.narrative, shown.withheld) == (reads, not reads)

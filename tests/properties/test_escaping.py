@@ -201,7 +201,9 @@ def world(school, division, sro, principal, coordinator, evaluator, program_admi
         CallForService: (call, [(coordinator, reverse("evaluations:outcome_data"))]),
         AuditEvent: (event, [(program_admin, reverse("audit:event_list"))]),
         RedactionReview: (review, [(coordinator, reverse("incidents:redaction_list")),
-                                   (coordinator, reverse("incidents:redaction_review", args=[review.pk]))]),
+                                   (coordinator, reverse("incidents:redaction_review", args=[review.pk])),
+                                   # The proposal stands in for the narrative awaiting review.
+                                   (program_admin, reverse("incidents:incident_detail", args=[incident.pk]))]),
         # The change history: copies of the records above, shown field by field on the history pages.
         Incident.history.model: (incident.history.first(), incident_history),
         Supplement.history.model: (Supplement.history.filter(incident_id=incident.pk).first(), incident_history),
