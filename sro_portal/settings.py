@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "incidents",
     "evaluations",
     "django_ratelimit",
+    "costs",  # officers' costs, partner shares and savings (reads officers, incidents)
     "dashboards",  # the top of the house: reads every app, imported by none
 ]
 
@@ -234,6 +235,12 @@ SRO_TERM_YEARS = envint("SRO_TERM_YEARS", "5")
 SRO_TERM_ENDING_MONTHS = envint("SRO_TERM_ENDING_MONTHS", "6")
 # More schools than this for one officer at once gives a warning (never a refusal).
 SRO_MAX_SCHOOLS = envint("SRO_MAX_SCHOOLS", "12")
+
+# costs
+# The fiscal year's first month (April for the Manitoba partners: April–March).
+FISCAL_YEAR_START_MONTH = envint("FISCAL_YEAR_START_MONTH", "4")
+if not 1 <= FISCAL_YEAR_START_MONTH <= 12:
+    raise ImproperlyConfigured("FISCAL_YEAR_START_MONTH must be a month number from 1 to 12.")
 
 # activities
 # Days during which an SRO may still edit or delete an activity after logging it (or after a

@@ -25,6 +25,10 @@ def an_officer_of_the_division(request):
     return [officer_for(request.getfixturevalue("division")).pk]
 
 
+def the_division(request):
+    return [request.getfixturevalue("division").pk]
+
+
 def a_survey_of_the_division(request):
     return [SurveyFactory(schools=[request.getfixturevalue("school")]).pk]
 
@@ -44,6 +48,9 @@ EXPORTS = {
     "evaluations:survey_export": ("surveys", no_args, "get", {}),
     "evaluations:survey_results_export": ("survey_results:{0}", a_survey_of_the_division, "get", {}),
     "evaluations:outcome_export": ("outcome_data", no_args, "get", {}),
+    "costs:overview_export": ("costs_divisions", no_args, "get", {}),
+    "costs:division_schools_export": ("costs_schools", the_division, "get", {}),
+    "costs:division_officers_export": ("costs_officers", the_division, "get", {}),
 }
 
 
