@@ -53,6 +53,8 @@ NAV_ITEMS = [
             frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="evaluations"),
     NavItem(_("Costs"), "costs:overview", "cash-coin",
             frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="evaluations"),
+    NavItem(_("Outcome report"), "report:index", "file-earmark-bar-graph",
+            frozenset({Role.EVALUATOR, Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="evaluations"),
     NavItem(_("Audit log"), "audit:event_list", "shield-lock", frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN}),
             group="oversight"),
     NavItem(_("Access log"), "incidents:access_log", "person-lock",

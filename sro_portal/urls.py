@@ -27,5 +27,6 @@ urlpatterns = [
     path("evaluations/", include("evaluations.urls")),
     path("audit/", include("audit.urls")),
     path("costs/", include("costs.urls")),
+    path("report/", include("dashboards.report_urls")),
     path("admin/", admin.site.urls),
 ]

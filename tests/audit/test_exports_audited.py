@@ -29,6 +29,10 @@ def the_division(request):
     return [request.getfixturevalue("division").pk]
 
 
+def a_report_table_of_the_division(request):
+    return [request.getfixturevalue("division").pk, "truancy"]
+
+
 def a_survey_of_the_division(request):
     return [SurveyFactory(schools=[request.getfixturevalue("school")]).pk]
 
@@ -51,6 +55,7 @@ EXPORTS = {
     "costs:overview_export": ("costs_divisions", no_args, "get", {}),
     "costs:division_schools_export": ("costs_schools", the_division, "get", {}),
     "costs:division_officers_export": ("costs_officers", the_division, "get", {}),
+    "report:division_table": ("outcome_report:{1}", a_report_table_of_the_division, "get", {}),
 }
 
 
@@ -68,20 +73,29 @@ def test_every_csv_export_is_checked_here():
     assert sorted(csv_url_names()) == sorted(EXPORTS)
 
 
+# Exports that only a program administrator may download: they are checked with that user (and the
+# coordinator is the one who must have no event).
+PROGRAM_ADMIN_EXPORTS = {
+    "report:program_table": ("outcome_report:{0}", lambda request: ["truancy"], "get", {}),
+}
+EXPORTS.update(PROGRAM_ADMIN_EXPORTS)
+
+
 @pytest.mark.parametrize("name", sorted(EXPORTS))
 def test_the_export_is_audited(client, request, coordinator, program_admin, school, name):
     export, args, method, data = EXPORTS[name]
+    user, other = (program_admin, coordinator) if name in PROGRAM_ADMIN_EXPORTS else (coordinator, program_admin)
     PersonFactory(incident=IncidentFactory(school=school, status=Status.SUBMITTED))
-    client.force_login(coordinator)
+    client.force_login(user)
     url_args = args(request)
     response = getattr(client, method)(reverse(name, args=url_args), data)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     b"".join(response.streaming_content)
-    event = AuditEvent.objects.get(event=AuditEvent.Event.EXPORT, user=coordinator)
+    event = AuditEvent.objects.get(event=AuditEvent.Event.EXPORT, user=user)
     assert event.outcome == AuditEvent.Outcome.SUCCESS
     assert event.detail["export"] == export.format(*url_args)
     assert isinstance(event.detail.get("rows"), int)
-    assert not AuditEvent.objects.filter(event=AuditEvent.Event.EXPORT, user=program_admin).exists()
+    assert not AuditEvent.objects.filter(event=AuditEvent.Event.EXPORT, user=other).exists()
 
 
 def test_a_refused_export_writes_no_export_event(client, evaluator):
