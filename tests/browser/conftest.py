@@ -17,6 +17,8 @@ data with the factories in the test, as elsewhere. Tests are skipped, with the r
 `pytest -rs`, when /usr/bin/chromium or Playwright is missing (`apt-get install chromium`).
 """
 
+import itertools
+import json
 import os
 from pathlib import Path
 
@@ -89,7 +91,8 @@ def screenshots_wanted(input_mode: str) -> bool:
 
 @pytest.fixture
 def make_actor(browser, live_server, viewport, input_mode, request):
-    contexts = []
+    contexts, actors = [], []
+    sequence = itertools.count(1)
     folder = ARTIFACTS / safe_name(request.node.name)
 
     def make(user=None, *, locale="en-CA", name=None):
@@ -103,14 +106,19 @@ def make_actor(browser, live_server, viewport, input_mode, request):
         contexts.append(context)
         actor = Actor(context.new_page(), base_url=live_server.url, viewport=viewport, mode=input_mode,
                       name=name or (user.username if user else "visitor"), artifacts=folder,
-                      screenshots=screenshots_wanted(input_mode))
+                      screenshots=screenshots_wanted(input_mode), sequence=sequence)
         if user is not None:
             sign_in(actor, user)
+        actors.append(actor)
         return actor
 
     yield make
     for context in contexts:
         context.close()
+    measured = {actor.name: actor.measured for actor in actors if actor.measured}
+    if measured:  # the gesture counts of the run, beside its screenshots
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "counts.json").write_text(json.dumps(measured, indent=2) + "\n")
 
 
 @pytest.fixture

@@ -22,10 +22,12 @@ arrows), typed text counts as one typed input per field.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 AXE_VERSION = "4.14.1"
@@ -39,6 +41,11 @@ VIEWPORTS = {
     "desktop": {"width": 1440, "height": 900},
 }
 BLOCKING_IMPACTS = ("serious", "critical")
+# axe-core takes a third of a second a page: it runs once per page (its address with numbers
+# generalised, and the step) and viewport in a test session, since the pointer and keyboard runs of a
+# journey go through the same pages. BROWSER_AXE=every runs it on every single page load.
+AXE_EVERY_LOAD = os.environ.get("BROWSER_AXE") == "every"
+_axe_checked: set[tuple[str, str, str]] = set()
 # Enough Tab presses to cross the longest page of the journeys; more means a control is not reachable.
 MAX_TABS = 250
 
@@ -77,7 +84,7 @@ class Actor:
     """
 
     def __init__(self, page, *, base_url: str, viewport: str, mode: str, name: str, artifacts: Path,
-                 screenshots: bool = True):
+                 screenshots: bool = True, sequence=None):
         self.page = page
         self.base_url = base_url.rstrip("/")
         self.viewport = viewport
@@ -88,7 +95,8 @@ class Actor:
         self.counts = Counts()
         self.measured: dict[str, dict] = {}
         self.pages_checked: list[str] = []
-        self._step = 0
+        # Shared by the actors of one test, so that the screenshots sort in the journey's order.
+        self.sequence = sequence or itertools.count(1)
         self._loaded = False
         self.problems = PageProblems()
         page.on("framenavigated", self._on_navigated)
@@ -239,12 +247,12 @@ class Actor:
         (a drop-down group, then its entry)."""
         toggler = self.page.locator(".navbar-toggler")
         if toggler.is_visible() and toggler.get_attribute("aria-expanded") != "true":
-            self.tap(toggler)
+            self.tap(toggler, step="menu")
             self.page.locator("#main-nav.show").wait_for()
         menu = self.page.locator("#main-nav")
         for label in labels[:-1]:
             self.tap(menu.get_by_role("button", name=label).or_(menu.get_by_role("link", name=label)).first)
-        self.tap(menu.get_by_role("link", name=labels[-1], exact=True))
+        self.tap(menu.get_by_role("link", name=labels[-1], exact=True), step=labels[-1])
 
     # -- measures ----------------------------------------------------------------------------------
 
@@ -260,8 +268,7 @@ class Actor:
 
     def check_page(self, step: str):
         """Axe, sideways scroll, failed requests, console errors, screenshot: see the module."""
-        self._step += 1
-        label = f"{self._step:02d}-{self.name}-{safe_name(step)}"
+        label = f"{next(self.sequence):02d}-{self.name}-{safe_name(step)}"
         self.page.wait_for_load_state("load")
         if self.screenshots:
             self.artifacts.mkdir(parents=True, exist_ok=True)
@@ -271,7 +278,10 @@ class Actor:
         self.problems.clear()
         assert not problems, f"{where}: {problems}"
         assert_no_sideways_scroll(self.page, where)
-        assert_accessible(self.page, where)
+        key = (self.viewport, re.sub(r"\d+", "N", urlsplit(self.page.url).path), step)
+        if AXE_EVERY_LOAD or key not in _axe_checked:
+            assert_accessible(self.page, where)
+            _axe_checked.add(key)
         self.pages_checked.append(self.page.url)
 
 
