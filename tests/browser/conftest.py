@@ -93,7 +93,8 @@ def screenshots_wanted(input_mode: str) -> bool:
 def make_actor(browser, live_server, viewport, input_mode, request):
     contexts, actors = [], []
     sequence = itertools.count(1)
-    folder = ARTIFACTS / safe_name(request.node.name)
+    variant = request.node.callspec.id if hasattr(request.node, "callspec") else ""
+    folder = ARTIFACTS / f"{safe_name(request.node.originalname)[:70]}-{safe_name(variant)}"
 
     def make(user=None, *, locale="en-CA", name=None):
         size = VIEWPORTS[viewport]
