@@ -8,7 +8,7 @@ from tests.incidents.factories import IncidentFactory
 
 from .harness import VIEWPORTS
 
-pytestmark = pytest.mark.parametrize("input_mode", ["pointer"])
+pointer_only = pytest.mark.parametrize("input_mode", ["pointer"])
 
 
 @pytest.fixture
@@ -19,6 +19,7 @@ def incidents(sro, school):
                                      (Status.UNDER_REVIEW, Severity.MEDIUM))]
 
 
+@pointer_only
 def test_each_incidents_status_and_severity_are_on_screen(make_actor, coordinator, incidents, viewport):
     actor = make_actor(coordinator)
     actor.goto("/incidents/", step="incident list")
@@ -33,6 +34,7 @@ def test_each_incidents_status_and_severity_are_on_screen(make_actor, coordinato
     assert sorted(text.strip() for text in severities) == ["High", "Low", "Medium"]
 
 
+@pointer_only
 @pytest.mark.parametrize(("who", "path"), [
     ("coordinator", "/audit/"),
     ("coordinator", "/incidents/"),
