@@ -106,6 +106,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "dashboards.navigation.navigation",
             ],
+            # {% table_region %} and the filters count of every list (common/templatetags/lists.py).
+            "builtins": ["common.templatetags.lists"],
         },
     },
 ]
