@@ -15,6 +15,7 @@ from audit.services import audit_export
 from common.csvexport import csv_response
 from common.history import EXPORT_HEADER as HISTORY_EXPORT_HEADER
 from common.history import export_rows as history_export_rows
+from common.history import iter_entries
 
 from . import services
 from .forms import (
@@ -34,6 +35,7 @@ from .selectors import (
     get_officer_to_assign,
     get_officer_to_manage,
     officer_history,
+    officer_history_sources,
     officer_list,
     officer_profile,
     terms_ended_still_assigned,
@@ -113,10 +115,11 @@ def officer_history_view(request, pk):
 @role_required(*MANAGER_ROLES)
 def officer_history_export(request, pk):
     officer = get_officer_for_user(request.user, pk)
-    rows = list(history_export_rows(officer_history(user=request.user, officer=officer)))
-    audit_export(request, "officer_history", len(rows))
-    return csv_response(filename=f"officer-{officer.pk}-history", header=HISTORY_EXPORT_HEADER, rows=rows,
-                        row=lambda row: row)
+    querysets = officer_history_sources(user=request.user, officer=officer)
+    # The number of changes recorded (a change of several fields is several lines of the file).
+    audit_export(request, "officer_history", sum(queryset.count() for queryset in querysets))
+    return csv_response(filename=f"officer-{officer.pk}-history", header=HISTORY_EXPORT_HEADER,
+                        rows=history_export_rows(iter_entries(*querysets)), row=lambda row: row)
 
 
 @role_required(Role.SRO)
