@@ -93,6 +93,32 @@ def terms_ending_view(request):
     })
 
 
+TERMS_EXPORT_HEADER = [
+    gettext_lazy("List"), gettext_lazy("Name"), gettext_lazy("Badge"), gettext_lazy("Police service"),
+    gettext_lazy("Became an SRO"), gettext_lazy("End of term"), gettext_lazy("Extended"),
+    gettext_lazy("Current schools"),
+]
+
+
+@role_required(*MANAGER_ROLES)
+def terms_ending_export(request):
+    """Both tables of the terms-ending page, one after the other, each row saying which it is in."""
+    ending = gettext_lazy("Term ending soon")
+    ended = gettext_lazy("Term ended, still assigned")
+    rows = [(ending, officer) for officer in terms_ending(user=request.user)]
+    rows += [(ended, officer) for officer in terms_ended_still_assigned(user=request.user)]
+
+    def row(item):
+        section, officer = item
+        return [section, officer.name, officer.badge_number, officer.police_service.name,
+                officer.became_sro_on or "", officer.term_end or "",
+                _("yes") if officer.latest_extension_end else _("no"),
+                "; ".join(assignment.school.name for assignment in officer.current_assignments)]
+
+    audit_export(request, "terms_ending", count=len(rows))
+    return csv_response(filename="terms-ending", header=TERMS_EXPORT_HEADER, rows=rows, row=row)
+
+
 @role_required(*MANAGER_ROLES)
 def officer_detail(request, pk):
     officer = get_officer_for_user(request.user, pk)

@@ -44,6 +44,21 @@ EXPORTS = {
     "evaluations:survey_export": ("surveys", no_args, "get", {}),
     "evaluations:survey_results_export": ("survey_results:{0}", a_survey_of_the_division, "get", {}),
     "evaluations:outcome_export": ("outcome_data", no_args, "get", {}),
+    "incidents:review_queue_export": ("review_queue", no_args, "get", {}),
+    "incidents:my_open_export": ("my_open_incidents", no_args, "get", {}),
+    "incidents:request_export": ("help_requests", no_args, "get", {}),
+    "incidents:assessment_export": ("threat_assessments", no_args, "get", {}),
+    "incidents:redaction_export": ("redaction_review", no_args, "get", {}),
+    "officers:terms_ending_export": ("terms_ending", no_args, "get", {}),
+    "activities:my_log_export": ("my_log", no_args, "get", {}),
+    "evaluations:instrument_export": ("instruments", no_args, "get", {}),
+    "evaluations:results_list_export": ("survey_results_list", no_args, "get", {}),
+}
+# The exports of one role's own work, downloaded by that role rather than the coordinator.
+EXPORTED_BY = {
+    "incidents:review_queue_export": "principal",
+    "incidents:my_open_export": "sro",
+    "activities:my_log_export": "sro",
 }
 
 
@@ -65,12 +80,14 @@ def test_every_csv_export_is_checked_here():
 def test_the_export_is_audited(client, request, coordinator, program_admin, school, name):
     export, args, method, data = EXPORTS[name]
     PersonFactory(incident=IncidentFactory(school=school, status=Status.SUBMITTED))
-    client.force_login(coordinator)
+    user = request.getfixturevalue(EXPORTED_BY.get(name, "coordinator"))
+    client.force_login(user)
     url_args = args(request)
     response = getattr(client, method)(reverse(name, args=url_args), data)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     b"".join(response.streaming_content)
-    event = AuditEvent.objects.get(event=AuditEvent.Event.EXPORT, user=coordinator)
+    assert response.streaming
+    event = AuditEvent.objects.get(event=AuditEvent.Event.EXPORT, user=user)
     assert event.outcome == AuditEvent.Outcome.SUCCESS
     assert event.detail["export"] == export.format(*url_args)
     assert isinstance(event.detail.get("rows"), int)
