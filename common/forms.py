@@ -26,6 +26,9 @@ def label_empty_choices(form, *, optional=NOT_RECORDED, required=CHOOSE) -> None
                                     for value, text in field.widget.choices]
         elif getattr(field, "empty_label", None) is not None:  # django-filter's choice fields
             field.empty_label = label
+            # The widget's copy of the choices still reads the label of the class's field: this one's.
+            if getattr(field.widget.choices, "field", None) is not None:
+                field.widget.choices.field = field
         elif isinstance(field, forms.ChoiceField) and not isinstance(field, forms.MultipleChoiceField):
             choices = list(field.choices)
             if choices and choices[0][0] in ("", None) and choices[0][1] == DASHES:
