@@ -50,11 +50,33 @@ def _results(request, pk):
     return survey, form, results
 
 
+def _any_suppressed(cells) -> bool:
+    return any(cell is not None and cell.suppressed for cell in cells)
+
+
+def _suppressed_tables(results) -> dict:
+    """Which tables of the page hold a suppressed cell: each says what the mark means once, in a
+    note above it, instead of in every cell."""
+    return {
+        "indicators": _any_suppressed(
+            cell for row in results["indicator_rows"] for cell in (row["cell"], row["baseline"])),
+        "questions": _any_suppressed(
+            cell for row in results["question_rows"] for cell in (row["cell"], row["baseline"])),
+        "groups": _any_suppressed(
+            cell for row in results["group_rows"]
+            for cell in (row["responses"], row.get("baseline_responses"), *row["indicators"])),
+    }
+
+
 @role_required(*RESULTS_ROLES)
 def survey_results_view(request, pk):
     survey, form, results = _results(request, pk)
+    schools = form.fields["school"].queryset
     return render(request, "evaluations/results.html", {
         "survey": survey, "form": form, "results": results, "suppressed": suppressed_label(),
+        "suppressed_in": _suppressed_tables(results),
+        # Only the choices that narrow something: one school (or one division) is no choice at all.
+        "offer_school": len(schools) > 1, "offer_division": len(form.fields["division"].queryset) > 1,
     })
 
 
