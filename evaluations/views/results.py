@@ -47,7 +47,7 @@ def _results(request, pk):
     scope = form.cleaned_data if form.is_valid() else {}
     results = survey_results(survey=survey, user=request.user, school=scope.get("school"),
                              division=scope.get("division"), schools=schools)
-    return survey, form, results
+    return survey, form, results, schools
 
 
 def _any_suppressed(cells) -> bool:
@@ -70,13 +70,12 @@ def _suppressed_tables(results) -> dict:
 
 @role_required(*RESULTS_ROLES)
 def survey_results_view(request, pk):
-    survey, form, results = _results(request, pk)
-    schools = form.fields["school"].queryset
+    survey, form, results, schools = _results(request, pk)
     return render(request, "evaluations/results.html", {
         "survey": survey, "form": form, "results": results, "suppressed": suppressed_label(),
         "suppressed_in": _suppressed_tables(results),
         # Only the choices that narrow something: one school (or one division) is no choice at all.
-        "offer_school": len(schools) > 1, "offer_division": len(form.fields["division"].queryset) > 1,
+        "offer_school": len(schools) > 1, "offer_division": len({s.division_id for s in schools}) > 1,
     })
 
 
@@ -126,7 +125,7 @@ def _results_lines(results):
 def survey_results_export(request, pk):
     """The tables of the results page as one CSV, written line by line as it streams (the figures
     themselves are the aggregates the page shows)."""
-    survey, _form, results = _results(request, pk)
+    survey, _form, results, _schools = _results(request, pk)
     count = (len(results["indicator_rows"]) + len(results["question_rows"])
              + len(results["group_rows"]) * len(results["indicators"]))
     audit_export(request, f"survey_results:{survey.pk}", count=count)
