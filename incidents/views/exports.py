@@ -6,6 +6,7 @@ filters (the same selector), streamed, and audited."""
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.decorators import role_required
 from accounts.models import Role
@@ -27,8 +28,8 @@ def _yes_no(value: bool) -> str:
 
 
 REVIEW_QUEUE_HEADER = [
-    _("Number"), _("Submitted at"), _("Days waiting"), _("Late"), _("School"), _("Category"), _("Severity"),
-    _("Status"), _("Reporting officer"),
+    pgettext_lazy("incident", "Number"), _("Submitted at"), _("Days waiting"), _("Late"), _("School"),
+    _("Category"), _("Severity"), _("Status"), _("Reporting officer"),
 ]
 
 
@@ -58,7 +59,8 @@ def my_open_export(request):
                         rows=incidents.qs.iterator(chunk_size=CHUNK), row=incident_row)
 
 
-REQUEST_HEADER = [_("Raised at"), _("School"), _("Subject"), _("Raised by"), _("State"), _("Incident")]
+REQUEST_HEADER = [_("Raised at"), _("School"), pgettext_lazy("help request", "Subject"), _("Raised by"), _("State"),
+                  _("Incident")]
 
 
 @role_required(*PEOPLE_ROLES)
