@@ -16,6 +16,13 @@ from tests.incidents.factories import IncidentFactory
 NBSP = "\xa0"
 
 
+@pytest.fixture(autouse=True)
+def english_afterwards():
+    """A request in French leaves French active in this thread: the next test starts in English."""
+    with translation.override("en"):
+        yield
+
+
 def in_language(client, language):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
 
