@@ -59,6 +59,8 @@ def my_open_export(request):
                         rows=incidents.qs.iterator(chunk_size=CHUNK), row=incident_row)
 
 
+# After a subject waiting on the redaction review, for those who read the proposal instead.
+PROPOSED = _("(proposed redaction)")
 REQUEST_HEADER = [_("Raised at"), _("School"), pgettext_lazy("help request", "Subject"), _("Raised by"), _("State"),
                   _("Incident")]
 
@@ -78,7 +80,7 @@ def request_export(request):
         else:  # a draft is its author's alone until submitted: no number for others
             incident = str(_("draft, not submitted yet")) if help_request.incident_id else ""
         return [_stamp(help_request.raised_at), help_request.school.name,
-                f"{subject.text} {_('(proposed redaction)')}" if subject.withheld else subject.text,
+                f"{subject.text} {PROPOSED}" if subject.withheld else subject.text,
                 str(help_request.raised_by) if help_request.raised_by else "",
                 help_request.get_state_display(), incident]
 
