@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import ANY, EmptyChoiceLabelsMixin, label_empty_choices
 from schools.models import School, SchoolDivision
 
 from .models import (
@@ -22,14 +23,14 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class InstrumentForm(forms.ModelForm):
+class InstrumentForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = Instrument
         fields = ["name", "audience", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 2})}
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = Question
         # position comes from the formset's order field; see instrument_questions_save.
@@ -42,7 +43,7 @@ QuestionFormSet = inlineformset_factory(
 )
 
 
-class SurveyForm(forms.ModelForm):
+class SurveyForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     schools = forms.ModelMultipleChoiceField(
         label=_("Schools"), queryset=School.objects.none(), widget=forms.CheckboxSelectMultiple,
     )
@@ -76,7 +77,7 @@ class SurveyForm(forms.ModelForm):
         super()._post_clean()
 
 
-class CodeBatchForm(forms.Form):
+class CodeBatchForm(EmptyChoiceLabelsMixin, forms.Form):
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
     count = forms.IntegerField(label=_("Number of codes"), min_value=1, initial=30)
 
@@ -133,6 +134,8 @@ class AnswerForm(forms.Form):
 
 
 class ResultsScopeForm(forms.Form):
+    """The results page's filters: empty is every school shown (common.forms)."""
+
     division = forms.ModelChoiceField(label=_("Division"), queryset=SchoolDivision.objects.none(), required=False)
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(), required=False)
 
@@ -141,6 +144,7 @@ class ResultsScopeForm(forms.Form):
         ids = [s.pk for s in schools]
         self.fields["school"].queryset = School.objects.filter(pk__in=ids)
         self.fields["division"].queryset = SchoolDivision.objects.filter(schools__in=ids).distinct()
+        label_empty_choices(self, optional=ANY)
 
     def clean(self):
         data = super().clean()
@@ -149,7 +153,7 @@ class ResultsScopeForm(forms.Form):
         return data
 
 
-class OutcomeUploadForm(forms.Form):
+class OutcomeUploadForm(EmptyChoiceLabelsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Data"), choices=OutcomeImport.Kind.choices)
     file = forms.FileField(label=_("CSV file"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
 

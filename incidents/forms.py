@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import EmptyChoiceLabelsMixin
+
 from .models import ExportPurpose, HelpRequest, Incident, PersonInvolved, ThreatAssessment
 
 DATETIME = {"type": "datetime-local"}
@@ -15,7 +17,7 @@ def date_widget():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     """Carries the version of the incident the user loaded (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -74,7 +76,7 @@ class SupplementForm(forms.Form):
                            help_text=_("Appended to the narrative with your name and the time."))
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = PersonInvolved
         fields = ["role", "name", "age", "date_of_birth", "grade", "is_student"]
@@ -91,7 +93,7 @@ class PersonForm(forms.ModelForm):
         return cleaned
 
 
-class HelpRequestForm(forms.ModelForm):
+class HelpRequestForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = HelpRequest
         fields = ["school", "subject", "details", "occurred_at"]
@@ -108,7 +110,7 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reason for declining"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = ThreatAssessment
         fields = [
