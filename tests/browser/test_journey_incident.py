@@ -50,7 +50,7 @@ def test_an_incident_goes_from_the_sros_phone_through_review_to_closed(make_acto
     if dashboard:  # the division dashboard is on its way to main (issue 16 asks for it once it lands)
         coordinator.goto(dashboard, step="division dashboard")
     coordinator.open_menu("Incidents", "Incidents")
-    csv_text = journeys.download_csv(coordinator, coordinator.page.get_by_role("link", name="Export CSV"))
+    csv_text = journeys.download_csv(coordinator, coordinator.page.get_by_role("link", name="Download CSV"))
     rows = csv_text.strip().splitlines()
     assert len(rows) == 2 and f"{incident.pk}," in rows[1] and "Closed" in rows[1]
 
