@@ -26,5 +26,6 @@ urlpatterns = [
     path("incidents/", include("incidents.urls")),
     path("evaluations/", include("evaluations.urls")),
     path("audit/", include("audit.urls")),
+    path("dashboards/", include("dashboards.urls")),
     path("admin/", admin.site.urls),
 ]
