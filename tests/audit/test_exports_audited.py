@@ -29,6 +29,14 @@ def a_survey_of_the_division(request):
     return [SurveyFactory(schools=[request.getfixturevalue("school")]).pk]
 
 
+def a_division_panel(request):
+    return [request.getfixturevalue("division").pk, "incidents-by-category"]
+
+
+def a_school_panel(request):
+    return [request.getfixturevalue("school").pk, "contact-hours"]
+
+
 # URL name: (export name in the audit event, how to build the URL's arguments, method, form data)
 EXPORTS = {
     "schools:school_export": ("schools", no_args, "get", {}),
@@ -44,6 +52,8 @@ EXPORTS = {
     "evaluations:survey_export": ("surveys", no_args, "get", {}),
     "evaluations:survey_results_export": ("survey_results:{0}", a_survey_of_the_division, "get", {}),
     "evaluations:outcome_export": ("outcome_data", no_args, "get", {}),
+    "dashboards:division_csv": ("dashboard:division:{1}", a_division_panel, "get", {}),
+    "dashboards:school_csv": ("dashboard:school:{1}", a_school_panel, "get", {}),
 }
 
 
