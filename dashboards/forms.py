@@ -17,13 +17,14 @@ class DashboardFilterForm(forms.Form):
     school. School choices are the division's schools in the user's scope, given by the view (no
     query here). An invalid choice is shown as an error and the figures fall back to the default."""
 
-    year = forms.ChoiceField(label=_("School year"), required=False)
+    # A select of recent years; typed in the address, "2024-25" works as well as "2024–25".
+    year = forms.CharField(label=_("School year"), required=False, widget=forms.Select)
     level = forms.ChoiceField(label=_("Level"), required=False)
     school = forms.TypedChoiceField(label=_("School"), required=False, coerce=int, empty_value=None)
 
     def __init__(self, data=None, *, schools=None, **kwargs):
         super().__init__(data, **kwargs)
-        self.fields["year"].choices = year_choices()
+        self.fields["year"].widget.choices = year_choices()
         if schools is None:
             del self.fields["level"], self.fields["school"]
         else:
@@ -38,6 +39,15 @@ class DashboardFilterForm(forms.Form):
         if name in self.errors:
             return default
         return self.cleaned_data.get(name) or default
+
+    def clean_year(self):
+        value = self.cleaned_data["year"]
+        if not value:
+            return ""
+        year = SchoolYear.parse(value)
+        if not 1900 <= year.start_year < 2199:  # the project's date limits (common/input_limits.py)
+            raise forms.ValidationError(_("Choose a school year from the list."), code="year_range")
+        return year.label
 
     def school_year(self) -> SchoolYear:
         label = self.value("year")
