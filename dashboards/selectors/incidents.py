@@ -269,10 +269,12 @@ def response_time_panel(scope: DashboardScope) -> Panel:
         (from_calls, UnitType.SRO, _("Calls for service: SRO")),
         (from_calls, UnitType.PATROL, _("Calls for service: patrol")),
     ]
+    recorded = False
     for figures, unit, label in sources:
         cells = []
         for period, period_year in ((CURRENT, year), (PREVIOUS, previous)):
             median, p90, n = figures.get((period, unit), (None, None, 0))
+            recorded = recorded or bool(n)
             hide = scope.aggregates_only and 0 < n < INCIDENT_MINIMUM
             href = ""
             if figures is from_incidents and n:
@@ -282,7 +284,7 @@ def response_time_panel(scope: DashboardScope) -> Panel:
                       hidden_or(None if hide else _minutes(p90), kind="minutes")]
             panel.any_hidden = panel.any_hidden or hide
         panel.rows.append(Row(str(label), cells))
-    if not any(cell.value for row in panel.rows for cell in row.cells if not cell.hidden):
+    if not recorded:
         panel.rows = []
     return panel
 
