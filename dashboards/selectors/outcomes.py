@@ -34,9 +34,10 @@ def _indicator_figures(answers) -> dict:
                       scored=Count("pk")))
     figures: dict = defaultdict(lambda: [0, 0, 0])
     for row in rows:
+        # A key for every indicator answered, so that a figure of small groups only is shown hidden.
+        figure = figures[row["response__survey__audience"], row["question__indicator"]]
         if row["n"] < SURVEY_MINIMUM:
             continue  # this school's group is too small: it counts in no figure
-        figure = figures[row["response__survey__audience"], row["question__indicator"]]
         figure[0] += row["n"]
         figure[1] += row["favourable"]
         figure[2] += row["scored"]
