@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from common.suppression import suppressed_label
+from common.suppression import rate, suppressed_label
 
 
 @dataclass
@@ -47,6 +47,13 @@ def hidden_or(value, *, kind="count", href="") -> Cell:
     if value is None:
         return Cell(hidden=True, kind=kind)
     return Cell(value, kind=kind, href=href)
+
+
+def rate_cell(count, denominator) -> Cell:
+    """The rate per 1,000 of a count: hidden with its count, blank without a denominator."""
+    if count is None:
+        return Cell(hidden=True, kind="rate")
+    return Cell(rate(count, denominator), kind="rate")
 
 
 @dataclass

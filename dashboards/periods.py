@@ -57,6 +57,20 @@ class SchoolYear:
         """The first day of each of its twelve months, July to June."""
         return [datetime.date(self.start_year + (month < 7), month, 1) for month in (*range(7, 13), *range(1, 7))]
 
+    def previous_until(self, today: datetime.date | None = None) -> datetime.date:
+        """The last day of the previous year that its figures count: a year under way is compared
+        with the same part of the year before (to the same day), a past year with the whole of it."""
+        today = today or timezone.localdate()
+        if not self.contains(today):
+            return self.previous.last_day
+        if today.month == 2 and today.day == 29:
+            return datetime.date(today.year - 1, 2, 28)
+        return datetime.date(today.year - 1, today.month, today.day)
+
+    @property
+    def is_under_way(self) -> bool:
+        return self.contains(timezone.localdate())
+
     def contains(self, day: datetime.date) -> bool:
         return self.first_day <= day <= self.last_day
 

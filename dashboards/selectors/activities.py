@@ -22,7 +22,9 @@ def scoped_activities(scope: DashboardScope):
 
 
 def _dates(scope, year) -> dict:
-    return {"date_from": year.first_day.isoformat(), "date_to": year.last_day.isoformat()}
+    """The list's date range for the chosen year or the one before (to the day it is counted)."""
+    last = scope.year.previous_until() if year == scope.year.previous else year.last_day
+    return {"date_from": year.first_day.isoformat(), "date_to": last.isoformat()}
 
 
 def contact_hours_panel(scope: DashboardScope) -> Panel:

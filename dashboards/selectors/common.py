@@ -17,8 +17,11 @@ def hours(minutes: int | None) -> Decimal:
 
 
 def two_years_q(field: str, year: SchoolYear) -> Q:
-    """The chosen school year and the one before, on a date field (or ``<datetime>__date``)."""
-    return Q(**{f"{field}__gte": year.previous.first_day, f"{field}__lte": year.last_day})
+    """The chosen school year and the one before, on a date field (or ``<datetime>__date``). For a
+    year under way, the year before counts only to the same day (``SchoolYear.previous_until``), so
+    that the change from one to the other compares like with like."""
+    return Q(**{f"{field}__gte": year.previous.first_day, f"{field}__lte": year.last_day}) & ~Q(
+        **{f"{field}__gt": year.previous_until(), f"{field}__lt": year.first_day})
 
 
 def period_of(field: str, year: SchoolYear) -> Case:

@@ -18,7 +18,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from common.stats import percentiles
-from common.suppression import INCIDENT_MINIMUM, SuppressedTable, rate
+from common.suppression import INCIDENT_MINIMUM, SuppressedTable
 from evaluations.models import CallForService, UnitType
 from incidents.models import (
     PEOPLE_ROLES,
@@ -31,7 +31,7 @@ from incidents.models import (
     scoped_incident_q,
 )
 
-from ..panels import Cell, Chart, Panel, Row, hidden_or
+from ..panels import Cell, Chart, Panel, Row, hidden_or, rate_cell
 from ..periods import change_percent, month_last_day
 from ..scope import DashboardScope
 from .common import CURRENT, PREVIOUS, period_of, two_years_q
@@ -99,8 +99,11 @@ def _incident_list(scope, **params) -> str:
     return scope.link(reverse("incidents:incident_list"), **params)
 
 
-def _year_range(year) -> dict:
-    return {"occurred_from": year.first_day.isoformat(), "occurred_to": year.last_day.isoformat()}
+def _year_range(year, *, chosen=None) -> dict:
+    """The list's date range for `year`; for the year before the `chosen` one, to the day it is
+    counted (SchoolYear.previous_until)."""
+    last = chosen.previous_until() if chosen is not None and year == chosen.previous else year.last_day
+    return {"occurred_from": year.first_day.isoformat(), "occurred_to": last.isoformat()}
 
 
 def _count_rows(scope, panel, table, keys, labels, links):
@@ -110,15 +113,15 @@ def _count_rows(scope, panel, table, keys, labels, links):
         now, before = table.cell(key, CURRENT), table.cell(key, PREVIOUS)
         link_now, link_before = links(key)
         panel.rows.append(Row(labels[key], [
-            hidden_or(now, href=link_now if now else ""), hidden_or(rate(now, enrolment), kind="rate"),
+            hidden_or(now, href=link_now if now else ""), rate_cell(now, enrolment),
             hidden_or(before, href=link_before if before else ""),
-            hidden_or(rate(before, enrolment), kind="rate"),
+            rate_cell(before, enrolment),
             Cell(change_percent(now, before), kind="change"),
         ]))
     now, before = table.column_total(CURRENT), table.column_total(PREVIOUS)
     panel.total = Row(_("All incidents"), [
-        hidden_or(now, href=links(None)[0] if now else ""), hidden_or(rate(now, enrolment), kind="rate"),
-        hidden_or(before, href=links(None)[1] if before else ""), hidden_or(rate(before, enrolment), kind="rate"),
+        hidden_or(now, href=links(None)[0] if now else ""), rate_cell(now, enrolment),
+        hidden_or(before, href=links(None)[1] if before else ""), rate_cell(before, enrolment),
         Cell(change_percent(now, before), kind="change"),
     ])
     panel.any_hidden = table.any_hidden
@@ -143,7 +146,7 @@ def category_panel(scope: DashboardScope, figures: IncidentFigures) -> Panel:
     def links(key):
         extra = {"category": key} if key else {}
         return (_incident_list(scope, **extra, **_year_range(scope.year)),
-                _incident_list(scope, **extra, **_year_range(scope.year.previous)))
+                _incident_list(scope, **extra, **_year_range(scope.year.previous, chosen=scope.year)))
 
     _count_rows(scope, panel, table, keys, {k: str(v) for k, v in labels.items()}, links)
     return panel
@@ -160,14 +163,18 @@ def month_panel(scope: DashboardScope, figures: IncidentFigures) -> Panel:
     def links(month):
         if month is None:
             return _incident_list(scope, **_year_range(scope.year)), _incident_list(
-                scope, **_year_range(scope.year.previous))
+                scope, **_year_range(scope.year.previous, chosen=scope.year))
         before = datetime.date(month.year - 1, month.month, 1)
+        before_last = min(month_last_day(before), scope.year.previous_until())
         return (_incident_list(scope, occurred_from=month.isoformat(), occurred_to=month_last_day(month).isoformat()),
-                _incident_list(scope, occurred_from=before.isoformat(),
-                               occurred_to=month_last_day(before).isoformat()))
+                _incident_list(scope, occurred_from=before.isoformat(), occurred_to=before_last.isoformat()))
 
     labels = {month: formats.date_format(month, "YEAR_MONTH_FORMAT") for month in months}
     _count_rows(scope, panel, table, months, labels, links)
+    today = timezone.localdate()
+    for month, row_ in zip(months, panel.rows, strict=True):
+        if month > today:  # a month to come: no count yet, not a zero
+            row_.cells[0], row_.cells[1], row_.cells[4] = Cell(None), Cell(None), Cell(None, kind="change")
     panel.note = _("Last year's column is the same month one year earlier.")
     return panel
 
@@ -225,7 +232,7 @@ def disposition_panel(scope: DashboardScope) -> Panel:
     def links(key):
         extra = {"disposition": key} if key else {}
         return (_incident_list(scope, **extra, **_year_range(scope.year)),
-                _incident_list(scope, **extra, **_year_range(scope.year.previous)))
+                _incident_list(scope, **extra, **_year_range(scope.year.previous, chosen=scope.year)))
 
     _count_rows(scope, panel, table, keys, labels, links)
     return panel
@@ -278,10 +285,13 @@ def response_time_panel(scope: DashboardScope) -> Panel:
             hide = scope.aggregates_only and 0 < n < INCIDENT_MINIMUM
             href = ""
             if figures is from_incidents and n:
-                href = _incident_list(scope, responding_unit=unit, response_time="true", **_year_range(period_year))
-            cells += [hidden_or(None if hide else n, href=href), hidden_or(None if hide else _minutes(median),
-                                                                           kind="minutes"),
-                      hidden_or(None if hide else _minutes(p90), kind="minutes")]
+                href = _incident_list(scope, responding_unit=unit, response_time="true",
+                                      **_year_range(period_year, chosen=year))
+            if hide:
+                cells += [Cell(hidden=True), Cell(hidden=True, kind="minutes"), Cell(hidden=True, kind="minutes")]
+            else:
+                cells += [Cell(n, href=href), Cell(_minutes(median), kind="minutes"),
+                          Cell(_minutes(p90), kind="minutes")]
             panel.any_hidden = panel.any_hidden or hide
         panel.rows.append(Row(str(label), cells))
     if not recorded:

@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from activities.models import CONTACT_CATEGORIES, Activity
-from common.suppression import INCIDENT_MINIMUM, SuppressedTable, rate
+from common.suppression import INCIDENT_MINIMUM, SuppressedTable
 from incidents.models import Incident, Status, ThreatAssessment, scoped_incident_q
 from schools.models import School, SchoolDivision
 
-from ..panels import Cell, Panel, Row, hidden_or
+from ..panels import Cell, Panel, Row, hidden_or, rate_cell
 from ..periods import SchoolYear, change_percent
 from .common import CURRENT, PREVIOUS, hours, period_of, two_years_q
 
@@ -62,7 +62,7 @@ def division_overview(*, user, roles, year: SchoolYear, aggregates_only: bool = 
         now, before = table.cell(division.pk, CURRENT), table.cell(division.pk, PREVIOUS)
         contact = minutes.get((division.pk, CURRENT), 0)
         cells = [Cell(figures.get("n", 0)), Cell(enrolment), Cell(hours(contact), kind="hours"),
-                 hidden_or(now), hidden_or(rate(now, enrolment), kind="rate"), hidden_or(before),
+                 hidden_or(now), rate_cell(now, enrolment), hidden_or(before),
                  Cell(change_percent(now, before), kind="change")]
         if not aggregates_only:
             cells += [Cell(reviews.get(division.pk, 0)), Cell(overdue.get(division.pk, 0))]
@@ -76,7 +76,7 @@ def division_overview(*, user, roles, year: SchoolYear, aggregates_only: bool = 
     if len(divisions) > 1:
         now, before = table.column_total(CURRENT), table.column_total(PREVIOUS)
         cells = [Cell(totals[0]), Cell(totals[1]), Cell(hours(totals[2]), kind="hours"), hidden_or(now),
-                 hidden_or(rate(now, totals[1]), kind="rate"), hidden_or(before),
+                 rate_cell(now, totals[1]), hidden_or(before),
                  Cell(change_percent(now, before), kind="change")]
         if not aggregates_only:
             cells += [Cell(totals[3]), Cell(totals[4])]

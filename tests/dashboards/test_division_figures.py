@@ -159,3 +159,20 @@ def test_follow_ups_overdue_per_school(client, coordinator, division, school):
     AssessmentFactory(incident=incident(school, at(2026, 1, 6)), follow_up_on=datetime.date(2026, 3, 20))
     panel = panels_of(client, coordinator, division)["follow-ups-overdue"]
     assert values(row(panel, school.name)) == [1, 14]
+
+
+def test_a_year_under_way_is_compared_with_last_year_to_the_same_day(client, coordinator, division, school):
+    incident(school, at(2025, 10, 1), category=Category.THEFT)
+    incident(school, at(2024, 10, 1), category=Category.THEFT)
+    incident(school, at(2025, 4, 10), category=Category.THEFT)  # after 15 March 2025: not yet comparable
+    panel = panels_of(client, coordinator, division)["incidents-by-category"]
+    assert values(row(panel, "Theft"))[0::2] == [1, 1, Decimal("0.0")]
+    whole_year = panels_of(client, coordinator, division, year="2024–25")["incidents-by-category"]
+    assert values(row(whole_year, "Theft"))[0] == 2
+
+
+def test_months_to_come_show_no_count(client, coordinator, division, school):
+    incident(school, at(2025, 4, 10))
+    panel = panels_of(client, coordinator, division)["incidents-by-month"]
+    april = row(panel, "April 2026")
+    assert april.cells[0].value is None and april.cells[4].value is None
