@@ -173,8 +173,9 @@ def month_panel(scope: DashboardScope, figures: IncidentFigures) -> Panel:
     _count_rows(scope, panel, table, months, labels, links)
     today = timezone.localdate()
     for month, row_ in zip(months, panel.rows, strict=True):
-        if month > today:  # a month to come: no count yet, not a zero
-            row_.cells[0], row_.cells[1], row_.cells[4] = Cell(None), Cell(None), Cell(None, kind="change")
+        if month > today:  # a month to come: no count yet (nor a comparable one last year), not a zero
+            row_.cells = [Cell(None), Cell(None, kind="rate"), Cell(None), Cell(None, kind="rate"),
+                          Cell(None, kind="change")]
     panel.note = _("Last year's column is the same month one year earlier.")
     return panel
 

@@ -44,6 +44,16 @@
     };
   }
 
+  // Long category names break into lines instead of being cut at the chart's edge.
+  function wrap(label) {
+    var words = String(label).split(" "), lines = [], line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > 24) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines.length > 1 ? lines : label;
+  }
+
   var charts = [];
   document.querySelectorAll("canvas[data-chart]").forEach(function (canvas) {
     var source = document.getElementById(canvas.getAttribute("data-chart"));
@@ -57,7 +67,7 @@
     charts.push(new Chart(canvas, {
       type: spec.type,
       data: {
-        labels: spec.labels,
+        labels: spec.horizontal ? spec.labels.map(wrap) : spec.labels,
         datasets: spec.datasets.map(function (series, index) { return dataset(series, index, spec.type); })
       },
       options: {
