@@ -27,7 +27,7 @@ from .scope import (
 )
 from .selectors.dashboard import SECTIONS, dashboard_panels, panel_slugs
 from .selectors.home import school_admin_home, sro_week
-from .selectors.overview import division_overview
+from .selectors.overview import division_overview, program_divisions
 
 SECTION_TITLES = {
     "work": _("The SROs' work"),
@@ -61,7 +61,7 @@ def home(request):
     if user.has_role(Role.EVALUATOR):
         context["evaluator"] = division_overview(user=user, roles=AGGREGATE_ROLES, year=year, aggregates_only=True)
     if user.has_role(Role.PROGRAM_ADMIN):
-        context["program"] = division_overview(user=user, roles=frozenset({Role.PROGRAM_ADMIN}), year=year)
+        context["program"] = program_divisions(user=user, year=year)
     return render(request, "home.html", context)
 
 
@@ -69,7 +69,7 @@ def home(request):
 def program_overview(request):
     form = DashboardFilterForm(request.GET or None)
     year = form.school_year()
-    panel = division_overview(user=request.user, roles=frozenset({Role.PROGRAM_ADMIN}), year=year)
+    panel = program_divisions(user=request.user, year=year)
     return render(request, "dashboards/program.html", {"form": form, "year": year, "panel": panel,
                                                        "printed": timezone.localtime()})
 

@@ -3,10 +3,14 @@ homes), grouped by province, with the program's totals."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Count, Sum
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from accounts.models import Role
 from activities.models import CONTACT_CATEGORIES, Activity
 from common.suppression import INCIDENT_MINIMUM, SuppressedTable
 from incidents.models import Incident, Status, ThreatAssessment, scoped_incident_q
@@ -82,4 +86,20 @@ def division_overview(*, user, roles, year: SchoolYear, aggregates_only: bool = 
             cells += [Cell(totals[3]), Cell(totals[4])]
         panel.total = Row(_("Program"), cells)
     panel.any_hidden = table.any_hidden
+    return panel
+
+
+# The program overview aggregates every activity and incident of two school years: over a second at
+# a province's size (2 M activities), so its figures are kept in the shared cache for a few minutes.
+PROGRAM_OVERVIEW_SECONDS = 600
+
+
+def program_divisions(*, user, year: SchoolYear) -> Panel:
+    """The overview of every division for a program administrator (the same for all of them: their
+    scope is everything), cached for PROGRAM_OVERVIEW_SECONDS per school year, day and language."""
+    key = f"dashboards:program:{year.label}:{timezone.localdate().isoformat()}:{get_language()}"
+    panel = cache.get(key)
+    if panel is None:
+        panel = division_overview(user=user, roles=frozenset({Role.PROGRAM_ADMIN}), year=year)
+        cache.set(key, panel, PROGRAM_OVERVIEW_SECONDS)
     return panel

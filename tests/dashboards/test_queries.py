@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -62,6 +63,13 @@ def test_the_program_overview_runs_a_fixed_number_of_queries(client, program_adm
     client.force_login(program_admin)
     fill(division, 1)
     small = queries(client, reverse(page))
+    cache.clear()  # the program overview is cached (selectors/overview.py): measure it computed again
     fill(division, 4)
     fill(other_division, 4)
     assert queries(client, reverse(page)) == small
+
+
+def test_the_program_overview_is_computed_once_for_a_few_minutes(client, program_admin, division, school):
+    client.force_login(program_admin)
+    computed = queries(client, reverse("dashboards:program"))
+    assert queries(client, reverse("dashboards:program")) < computed
