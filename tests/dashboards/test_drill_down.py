@@ -93,3 +93,17 @@ def test_training_counts_link_to_the_officers_behind_them(client, coordinator, d
     assert cells["training", nasro, TrainingState.MISSING].value == 1
     for cell in cells.values():
         assert list_count(client, cell.href) == cell.value, cell.href
+
+
+def test_the_school_dashboard_links_equal_their_lists_too(client, principal, school, data):
+    client.force_login(principal)
+    response = client.get(reverse("dashboards:school", args=[school.pk]))
+    checked = 0
+    for section in response.context["sections"]:
+        for panel in section["panels"]:
+            for row in [*panel.rows, *([panel.total] if panel.total else [])]:
+                for cell in row.cells:
+                    if cell.href and isinstance(cell.value, int):
+                        assert list_count(client, cell.href) == cell.value, (panel.slug, row.label, cell.href)
+                        checked += 1
+    assert checked >= 5
