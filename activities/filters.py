@@ -5,9 +5,9 @@ from django.utils.translation import gettext_lazy as _
 
 from common.filters import ListFilterSet
 from officers.models import Assignment, Officer
-from schools.models import School
+from schools.models import School, SchoolDivision
 
-from .models import BROWSE_ROLES, Activity, Category
+from .models import BROWSE_ROLES, Activity, Category, Topic
 
 
 def _format(fmt, label):
@@ -46,9 +46,14 @@ class ActivityFilter(ListFilterSet):
         field_name="date", lookup_expr="lte", label=_("To"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    division = django_filters.ModelChoiceFilter(field_name="school__division", label=_("School division"),
+                                                queryset=SchoolDivision.objects.none())
+    level = django_filters.ChoiceFilter(field_name="school__level", label=_("School level"),
+                                        choices=School.Level.choices)
     school = django_filters.ModelChoiceFilter(label=_("School"), queryset=School.objects.none())
     officer = django_filters.ModelChoiceFilter(label=_("Officer"), queryset=Officer.objects.none())
     category = django_filters.ChoiceFilter(label=_("Category"), choices=Category.choices)
+    topic = django_filters.ChoiceFilter(label=_("Presentation topic"), choices=Topic.choices)
     o = StableOrderingFilter(
         label=_("Sort by"),
         fields=(
@@ -69,12 +74,13 @@ class ActivityFilter(ListFilterSet):
 
     class Meta:
         model = Activity
-        fields = ["date_from", "date_to", "school", "officer", "category"]
+        fields = ["date_from", "date_to", "division", "level", "school", "officer", "category", "topic"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         schools = School.objects.visible_to(user, roles=BROWSE_ROLES)
         self.filters["school"].queryset = schools
+        self.filters["division"].queryset = SchoolDivision.objects.visible_to(user, roles=BROWSE_ROLES)
         # Officers who served a school in scope (now or before); names only, one query.
         self.filters["officer"].queryset = Officer.objects.filter(
             pk__in=Assignment.objects.filter(school__in=schools).values("officer_id")

@@ -31,6 +31,7 @@ NAV_ITEMS = [
     NavItem(_("Home"), "home", "house", ALL_ROLES),
     NavItem(_("Schools"), "schools:school_list", "building", ALL_ROLES - {Role.SRO}),
     NavItem(_("My schools"), "schools:school_list", "building", frozenset({Role.SRO})),
+    NavItem(_("Program overview"), "dashboards:program", "speedometer2", frozenset({Role.PROGRAM_ADMIN})),
     NavItem(_("Officers"), "officers:officer_list", "person-badge",
             frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN}), group="officers"),
     NavItem(_("Terms ending"), "officers:terms_ending", "hourglass-split",

@@ -1,13 +1,155 @@
-from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+"""Home, landing and dashboards. Thin: scope.py decides what a user sees, selectors compute."""
 
-from schools.models import SchoolDivision
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from accounts.decorators import role_required
+from accounts.models import Role
+from audit.services import audit_export
+from costs import fiscal
+from costs.selectors import division_cost_summary, program_cost_summary
+from common.csvexport import csv_response
+from schools.models import School
+
+from .forms import DashboardFilterForm
+from .periods import SchoolYear
+from .scope import (
+    AGGREGATE_ROLES,
+    DIVISION_DASHBOARD_ROLES,
+    DIVISION_FULL_ROLES,
+    SCHOOL_DASHBOARD_ROLES,
+    division_scope,
+    get_division_for_dashboard,
+    get_school_for_dashboard,
+    school_scope,
+)
+from .selectors.dashboard import SECTIONS, dashboard_panels, panel_slugs
+from .selectors.home import school_admin_home, sro_week
+from .selectors.overview import division_overview, program_divisions
+
+SECTION_TITLES = {
+    "work": _("The SROs' work"),
+    "incidents": _("Incidents"),
+    "follow-up": _("Reviews and follow-ups"),
+    "officers": _("Officers"),
+    "outcomes": _("Outcome indicators"),
+}
+
+
+@login_required
+def landing(request):
+    """Where signing in leads: an officer straight to the quick log (their main page), everyone
+    else to their home. A person with other roles too lands on the home, which has an SRO section."""
+    if request.user.roles == {Role.SRO}:
+        return redirect("activities:log")
+    return redirect("home")
 
 
 @login_required
 def home(request):
-    """Each user's starting page: their roles and the divisions and schools in their scope."""
-    return render(request, "home.html", {
-        "grants": request.user.grants,
-        "divisions": SchoolDivision.objects.visible_to(request.user).with_school_counts(request.user),
+    """Each role's work, one section per role held."""
+    user, year = request.user, SchoolYear.current()
+    context = {"grants": user.grants, "year": year}
+    if user.has_role(Role.SRO):
+        context["sro"] = sro_week(user)
+    if user.has_role(Role.SCHOOL_ADMIN):
+        context["school_admin"] = school_admin_home(user)
+    if user.has_role(Role.COORDINATOR):
+        context["coordinator"] = division_overview(user=user, roles=frozenset({Role.COORDINATOR}), year=year)
+    if user.has_role(Role.EVALUATOR):
+        context["evaluator"] = division_overview(user=user, roles=AGGREGATE_ROLES, year=year, aggregates_only=True)
+    if user.has_role(Role.PROGRAM_ADMIN):
+        context["program"] = program_divisions(user=user, year=year)
+    return render(request, "home.html", context)
+
+
+@role_required(Role.PROGRAM_ADMIN)
+def program_overview(request):
+    form = DashboardFilterForm(request.GET or None)
+    year = form.school_year()
+    panel = program_divisions(user=request.user, year=year)
+    costs = program_cost_summary(user=request.user, fiscal_year=fiscal.for_school_year(year.start_year))
+    return render(request, "dashboards/program.html", {"form": form, "year": year, "panel": panel,
+                                                       "costs": costs, "printed": timezone.localtime()})
+
+
+def _division_scope(request, pk):
+    division, aggregates_only = get_division_for_dashboard(request.user, pk)
+    roles = AGGREGATE_ROLES if aggregates_only else DIVISION_FULL_ROLES
+    schools = list(School.objects.visible_to(request.user, roles=roles).filter(division=division).order_by("name"))
+    # Evaluators get the division's aggregates only: no school or level on its own, so that no
+    # small count can be worked out by taking one view's figures from another's.
+    form = DashboardFilterForm(request.GET or None, schools=None if aggregates_only else schools)
+    scope = division_scope(request.user, division, form.school_year(), aggregates_only=aggregates_only,
+                           school_id=form.value("school"), level=form.value("level", ""), schools=schools)
+    return form, scope
+
+
+def _sections(panels):
+    return [
+        {"key": key, "title": SECTION_TITLES[key], "panels": [panels[slug] for slug in slugs if slug in panels]}
+        for key, slugs in SECTIONS if any(slug in panels for slug in slugs)
+    ]
+
+
+def _division_costs(request, scope):
+    """The division's cost panel: for the whole division only, since costs are split by school
+    and division, not by level; the fiscal year is the one the school year starts in."""
+    if scope.division is None or scope.school is not None or scope.level:
+        return None
+    return division_cost_summary(user=request.user, division=scope.division,
+                                 fiscal_year=fiscal.for_school_year(scope.year.start_year))
+
+
+def _render_dashboard(request, form, scope, *, title, csv_url_name, csv_args):
+    panels = dashboard_panels(scope)
+    return render(request, "dashboards/dashboard.html", {
+        "form": form, "scope": scope, "title": title, "sections": _sections(panels),
+        "csv_url": reverse(csv_url_name, args=[*csv_args, "SLUG"]).replace("SLUG.csv", ""),
+        "query": request.GET.urlencode(), "printed": timezone.localtime(),
+        "costs": _division_costs(request, scope),
     })
+
+
+@role_required(*DIVISION_DASHBOARD_ROLES)
+def division_dashboard(request, pk):
+    form, scope = _division_scope(request, pk)
+    return _render_dashboard(request, form, scope, title=scope.division.name,
+                             csv_url_name="dashboards:division_csv", csv_args=[pk])
+
+
+@role_required(*SCHOOL_DASHBOARD_ROLES)
+def school_dashboard(request, pk):
+    school = get_school_for_dashboard(request.user, pk)
+    form = DashboardFilterForm(request.GET or None)
+    scope = school_scope(request.user, school, form.school_year())
+    return _render_dashboard(request, form, scope, title=school.name, csv_url_name="dashboards:school_csv",
+                             csv_args=[pk])
+
+
+def _panel_csv(request, scope, slug, name):
+    if slug not in panel_slugs(scope):
+        raise Http404
+    panel = dashboard_panels(scope, [slug])[slug]
+    rows = panel.csv_rows()
+    audit_export(request, f"dashboard:{name}:{slug}", count=len(rows))
+    return csv_response(filename=f"{name}-{slug}-{scope.year.label.replace('–', '-')}",
+                        header=panel.csv_header(), rows=rows, row=lambda row: row)
+
+
+@role_required(*DIVISION_DASHBOARD_ROLES)
+def division_csv(request, pk, panel):
+    """Exactly the table of one panel of the division dashboard, with the same filters."""
+    _form, scope = _division_scope(request, pk)
+    return _panel_csv(request, scope, panel, "division")
+
+
+@role_required(*SCHOOL_DASHBOARD_ROLES)
+def school_csv(request, pk, panel):
+    school = get_school_for_dashboard(request.user, pk)
+    scope = school_scope(request.user, school, DashboardFilterForm(request.GET or None).school_year())
+    return _panel_csv(request, scope, panel, "school")

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from accounts.models import Role
+from common.suppression import INCIDENT_MINIMUM, SuppressedTable
 from schools.models import School
 
 from .filters import InstrumentFilter, SurveyFilter
@@ -325,6 +326,29 @@ def outcome_totals(*, user, school_year: str) -> dict:
         row["unit_type"]: {"n": row["n"], "minutes": _minutes(row["avg"])}
         for row in calls.order_by().values("unit_type").annotate(n=Count("pk"), avg=Avg(RESPONSE_TIME))
     }
+
+
+CALL_UNITS = ("sro", "patrol")
+
+
+def suppress_calls(per_school: dict, totals: dict) -> None:
+    """For aggregates-only readers (evaluators), in place: calls-for-service counts of 1 to 4 per
+    school and unit are hidden through common.suppression (with the cells and totals from which
+    they could be worked out), and so is the mean response time of every hidden count. A hidden
+    figure becomes ``{"n": None, "minutes": None, "suppressed": True}``. `per_school` must hold
+    every school of the user's scope with calls (not one page), so that the totals shown protect
+    them all."""
+    keys = list(per_school)
+    counts = {(school, unit): per_school[school].get(unit, {}).get("n", 0) for school in keys for unit in CALL_UNITS}
+    table = SuppressedTable(counts, keys, CALL_UNITS, minimum=INCIDENT_MINIMUM, row_totals=False)
+    hidden = {"n": None, "minutes": None, "suppressed": True}
+    for school in keys:
+        for unit in CALL_UNITS:
+            if table.is_hidden(school, unit):
+                per_school[school][unit] = dict(hidden)
+    for unit in CALL_UNITS:
+        if unit in totals and table.column_total(unit) is None:
+            totals[unit] = dict(hidden)
 
 
 def _minutes(value):

@@ -1,5 +1,7 @@
 import django_filters
 from django import forms
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.filters import ListFilterSet
@@ -12,6 +14,7 @@ from .models import (
     ExportPurpose,
     Incident,
     PersonalInfoAccess,
+    RespondingUnit,
     RiskLevel,
     Severity,
     Status,
@@ -38,11 +41,17 @@ class IncidentFilter(ListFilterSet):
         label=_("Disposition"), choices=[*Disposition.choices, ("none", _("Not recorded yet"))],
         method="filter_disposition",
     )
+    # For the dashboards' drill-down: a school level, the responding unit, and whether the police
+    # response was timed (called and on scene both recorded), as the response-time figures count.
+    level = django_filters.ChoiceFilter(field_name="school__level", label=_("School level"),
+                                        choices=School.Level.choices)
+    responding_unit = django_filters.ChoiceFilter(label=_("Responding unit"), choices=RespondingUnit.choices)
+    response_time = django_filters.BooleanFilter(label=_("Response time recorded"), method="filter_response_time")
 
     class Meta:
         model = Incident
         fields = ["occurred_from", "occurred_to", "division", "school", "category", "status", "severity",
-                  "disposition"]
+                  "disposition", "level", "responding_unit", "response_time"]
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,20 +62,32 @@ class IncidentFilter(ListFilterSet):
     def filter_disposition(self, queryset, name, value):
         return queryset.filter(disposition="" if value == "none" else value)
 
+    def filter_response_time(self, queryset, name, value):
+        timed = Q(called_at__isnull=False, on_scene_at__isnull=False)
+        return queryset.filter(timed) if value else queryset.exclude(timed)
+
 
 class AssessmentFilter(ListFilterSet):
+    division = django_filters.ModelChoiceFilter(field_name="incident__school__division", label=_("School division"),
+                                                queryset=SchoolDivision.objects.none())
     school = django_filters.ModelChoiceFilter(field_name="incident__school", label=_("School"),
                                               queryset=School.objects.none())
     risk_level = django_filters.ChoiceFilter(label=_("Risk level"), choices=RiskLevel.choices)
     overdue = django_filters.BooleanFilter(label=_("Follow-up overdue"), method="filter_overdue")
+    due = django_filters.BooleanFilter(label=_("Follow-up due (today or before)"), method="filter_due")
 
     class Meta:
         model = ThreatAssessment
-        fields = ["school", "risk_level", "overdue"]
+        fields = ["division", "school", "risk_level", "overdue", "due"]
 
     def __init__(self, *args, user, roles, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["school"].queryset = School.objects.visible_to(user, roles=roles)
+        self.filters["division"].queryset = SchoolDivision.objects.visible_to(user, roles=roles)
+
+    def filter_due(self, queryset, name, value):
+        due = ThreatAssessment.objects.due(timezone.localdate())
+        return queryset.filter(pk__in=due) if value else queryset.exclude(pk__in=due)
 
     def filter_overdue(self, queryset, name, value):
         overdue = ThreatAssessment.objects.overdue()

@@ -39,12 +39,20 @@ class OfficerFilter(ListFilterSet):
         label=_("School division"), queryset=SchoolDivision.objects.none(), method="in_division",
         help_text=_("Officers currently assigned to a school of this division."),
     )
+    school = django_filters.ModelChoiceFilter(
+        label=_("School"), queryset=School.objects.none(), method="at_school",
+        help_text=_("Officers currently assigned to this school."),
+    )
+    course = django_filters.ModelChoiceFilter(
+        label=_("Course"), queryset=Course.objects.none(), method="for_course",
+        help_text=_("With “Training”: the state of this course only."),
+    )
     training = django_filters.ChoiceFilter(label=_("Training"), choices=TRAINING_CHOICES, method="in_training_state")
     term = django_filters.ChoiceFilter(label=_("Term ending"), choices=TERM_CHOICES, method="term_ending")
 
     class Meta:
         model = Officer
-        fields = ["officer", "badge", "police_service", "division", "training", "term"]
+        fields = ["officer", "badge", "police_service", "division", "school", "course", "training", "term"]
 
     def __init__(self, *args, user, today, **kwargs):
         super().__init__(*args, **kwargs)
@@ -56,6 +64,8 @@ class OfficerFilter(ListFilterSet):
         self.filters["officer"].queryset = Officer.objects.visible_to(user).select_related("user").order_by(
             "user__last_name", "user__first_name")
         self.filters["division"].queryset = SchoolDivision.objects.visible_to(user, roles=MANAGER_ROLES)
+        self.filters["school"].queryset = School.objects.visible_to(user, roles=MANAGER_ROLES)
+        self.filters["course"].queryset = Course.objects.filter(active=True)
 
     def is_officer(self, queryset, name, value):
         return queryset.filter(pk=value.pk)
@@ -65,8 +75,16 @@ class OfficerFilter(ListFilterSet):
         assigned = Assignment.objects.current(on=self.today).filter(school__in=schools).values("officer_id")
         return queryset.filter(pk__in=assigned)
 
+    def at_school(self, queryset, name, value):
+        assigned = Assignment.objects.current(on=self.today).filter(school=value).values("officer_id")
+        return queryset.filter(pk__in=assigned)
+
+    def for_course(self, queryset, name, value):
+        return queryset  # read by in_training_state: a course alone filters nothing
+
     def in_training_state(self, queryset, name, value):
-        courses = list(Course.objects.filter(active=True))
+        course = self.form.cleaned_data.get("course")
+        courses = [course] if course else list(Course.objects.filter(active=True))
         return queryset.filter(training_state_q(value, courses, on=self.today))
 
     def term_ending(self, queryset, name, value):

@@ -28,5 +28,6 @@ urlpatterns = [
     path("audit/", include("audit.urls")),
     path("costs/", include("costs.urls")),
     path("report/", include("dashboards.report_urls")),
+    path("dashboards/", include("dashboards.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -61,7 +61,7 @@ def test_sro_home_in_french(client, sro, school):
     assert_french(
         client.get(reverse("home")),
         french=["Bienvenue", "Consigner une activité", "Mon journal", "Mes incidents ouverts",
-                "Divisions et écoles de votre périmètre", "Se déconnecter", "Français"],
+                "Se déconnecter", "Français"],
         english=["Welcome", "Log activity", "My log", "My open incidents", "Sign out"],
     )
 

@@ -18,29 +18,30 @@ def test_home_requires_sign_in(client):
 def test_coordinator_home_lists_their_division_with_counts(client, coordinator, division, school, other_school, outside_school):
     client.force_login(coordinator)
     response = client.get(reverse("home"))
-    [shown] = response.context["divisions"]
-    assert shown == division
-    assert shown.visible_schools == 2
-    assert shown.visible_enrolment == school.enrolment + other_school.enrolment
+    [row] = response.context["coordinator"].rows
+    assert row.label == division.name
+    assert row.href == reverse("dashboards:division", args=[division.pk])
+    assert [row.cells[0].value, row.cells[1].value] == [2, school.enrolment + other_school.enrolment]
     assert outside_school.division.name not in response.text
 
 
-def test_principal_home_counts_only_their_school(client, principal, division, school, other_school):
+def test_principal_home_shows_only_their_school(client, principal, division, school, other_school):
     client.force_login(principal)
-    [shown] = client.get(reverse("home")).context["divisions"]
-    assert shown.visible_schools == 1
+    section = client.get(reverse("home")).context["school_admin"]
+    assert section["schools"] == [school]
 
 
-def test_sro_home_counts_only_assigned_schools(client, sro, school, other_school):
+def test_sro_home_shows_their_week(client, sro, school, other_school):
     client.force_login(sro)
-    [shown] = client.get(reverse("home")).context["divisions"]
-    assert shown.visible_schools == 1
+    response = client.get(reverse("home"))
+    assert "sro" in response.context and "school_admin" not in response.context
+    assert reverse("activities:log") in response.text
 
 
 def test_program_admin_home_lists_every_division(client, program_admin, school, outside_school):
     client.force_login(program_admin)
-    divisions = client.get(reverse("home")).context["divisions"]
-    assert {d.pk for d in divisions} == {school.division_id, outside_school.division_id}
+    rows = client.get(reverse("home")).context["program"].rows
+    assert {row.label for row in rows} == {school.division.name, outside_school.division.name}
 
 
 def test_user_without_roles_is_told_so(client, django_user_model):
@@ -71,7 +72,7 @@ def test_program_admin_navigation_has_the_admin_site(client, program_admin):
 def test_home_runs_a_fixed_number_of_queries(client, coordinator, division, count, django_assert_num_queries):
     SchoolFactory.create_batch(count, division=division)
     client.force_login(coordinator)
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(10):
         client.get(reverse("home"))
 
 

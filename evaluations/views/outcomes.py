@@ -7,14 +7,34 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
+from accounts.models import Role
 from audit.services import audit_export
 from common.csvexport import csv_response
+from common.suppression import suppressed_label
 from schools.models import School
 
 from ..forms import OutcomeUploadForm, SchoolYearForm
 from ..imports import import_attendance, import_calls
 from ..models import OUTCOME_ROLES, SURVEY_ADMIN_ROLES, OutcomeImport, school_year_of
-from ..selectors import outcome_per_school, outcome_totals
+from ..selectors import outcome_per_school, outcome_totals, suppress_calls
+
+
+def aggregates_only(user) -> bool:
+    """Evaluators read outcome data as shared aggregates: small counts suppressed (common.suppression).
+    A person who is also an evaluator gets the suppressed figures everywhere on this page."""
+    return user.has_role(Role.EVALUATOR)
+
+
+def _outcome_figures(user, year, school_ids=None):
+    """(per school, totals), suppressed for aggregates-only readers: then over every school in scope,
+    whatever `school_ids` asks, so that the totals shown protect every hidden count."""
+    if aggregates_only(user):
+        per_school = outcome_per_school(user=user, school_year=year)
+        totals = outcome_totals(user=user, school_year=year)
+        suppress_calls(per_school, totals)
+        return per_school, totals
+    return (outcome_per_school(user=user, school_year=year, school_ids=school_ids),
+            outcome_totals(user=user, school_year=year))
 
 
 def _school_year(request) -> tuple[SchoolYearForm, str]:
@@ -27,8 +47,7 @@ def _page_context(request, upload_form=None, result=None):
     form, year = _school_year(request)
     schools = School.objects.visible_to(request.user, roles=OUTCOME_ROLES).select_related("division")
     page = Paginator(schools, 25).get_page(request.GET.get("page"))
-    per_school = outcome_per_school(user=request.user, school_year=year, school_ids=[s.pk for s in page])
-    totals = outcome_totals(user=request.user, school_year=year)
+    per_school, totals = _outcome_figures(request.user, year, school_ids=[s.pk for s in page])
     rows = [{"school": s, **per_school.get(s.pk, {})} for s in page]
     can_import = request.user.has_role(*SURVEY_ADMIN_ROLES)
     return {
@@ -70,19 +89,24 @@ OUTCOME_EXPORT_HEADER = [
 ]
 
 
+def _calls_cells(figure) -> list:
+    if figure.get("suppressed"):
+        return [suppressed_label(), suppressed_label()]
+    return [figure.get("n", 0), figure.get("minutes", "")]
+
+
 @role_required(*OUTCOME_ROLES)
 def outcome_export(request):
     _form, year = _school_year(request)
     schools = School.objects.visible_to(request.user, roles=OUTCOME_ROLES).select_related("division")
-    per_school = outcome_per_school(user=request.user, school_year=year)
+    per_school, _totals = _outcome_figures(request.user, year)
 
     def row(school):
         data = per_school.get(school.pk, {})
         sro, patrol = data.get("sro", {}), data.get("patrol", {})
         rate = data.get("attendance_rate")
         return [school.name, school.division.name, year, data.get("months", 0),
-                "" if rate is None else round(rate, 1), sro.get("n", 0), sro.get("minutes", ""),
-                patrol.get("n", 0), patrol.get("minutes", "")]
+                "" if rate is None else round(rate, 1), *_calls_cells(sro), *_calls_cells(patrol)]
 
     audit_export(request, "outcome_data", count=schools.count())
     return csv_response(filename="outcome-data", header=OUTCOME_EXPORT_HEADER,

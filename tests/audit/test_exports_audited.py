@@ -37,6 +37,14 @@ def a_survey_of_the_division(request):
     return [SurveyFactory(schools=[request.getfixturevalue("school")]).pk]
 
 
+def a_division_panel(request):
+    return [request.getfixturevalue("division").pk, "incidents-by-category"]
+
+
+def a_school_panel(request):
+    return [request.getfixturevalue("school").pk, "contact-hours"]
+
+
 # URL name: (export name in the audit event, how to build the URL's arguments, method, form data)
 EXPORTS = {
     "schools:school_export": ("schools", no_args, "get", {}),
@@ -65,6 +73,8 @@ EXPORTS = {
     "activities:my_log_export": ("my_log", no_args, "get", {}),
     "evaluations:instrument_export": ("instruments", no_args, "get", {}),
     "evaluations:results_list_export": ("survey_results_list", no_args, "get", {}),
+    "dashboards:division_csv": ("dashboard:division:{1}", a_division_panel, "get", {}),
+    "dashboards:school_csv": ("dashboard:school:{1}", a_school_panel, "get", {}),
 }
 # The exports of one role's own work, downloaded by that role rather than the coordinator.
 EXPORTED_BY = {

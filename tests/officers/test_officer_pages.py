@@ -142,8 +142,8 @@ def test_officer_list_runs_a_fixed_number_of_queries(client, coordinator, divisi
         TermExtensionFactory(officer=officer)
     client.force_login(coordinator)
     # session, user, grants, count, page of officers, current assignments, training records,
-    # courses, officer choices, police service choices, division choices
-    with django_assert_num_queries(11):
+    # courses, officer choices, police service choices, division, school and course choices
+    with django_assert_num_queries(13):
         response = client.get(reverse("officers:officer_list"))
     assert response.status_code == 200
 

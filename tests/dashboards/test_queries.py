@@ -1,0 +1,75 @@
+"""Every dashboard runs a fixed number of queries whatever the data size."""
+
+import datetime
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from incidents.models import Category, Status
+from tests.activities.factories import ActivityFactory
+from tests.factories import AssignmentFactory, SchoolFactory
+from tests.incidents.factories import AssessmentFactory, IncidentFactory
+from tests.officers.factories import TrainingRecordFactory, officer_for
+
+from .conftest import at
+
+
+def fill(division, size):
+    """`size` schools, each with incidents, activities, an officer with training and a follow-up."""
+    for n in range(size):
+        school = SchoolFactory(division=division)
+        officer = officer_for(division)
+        AssignmentFactory(officer=officer, school=school)
+        TrainingRecordFactory(officer=officer)
+        for category in (Category.BULLYING, Category.THEFT):
+            incident = IncidentFactory(school=school, status=Status.SUBMITTED, category=category,
+                                       occurred_at=at(2025, 10, n % 28 + 1))
+        AssessmentFactory(incident=incident, follow_up_on=datetime.date(2026, 3, 1))
+        ActivityFactory(school=school, officer=officer, date=datetime.date(2025, 10, 6))
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("role", ["coordinator", "evaluator"])
+def test_the_division_dashboard_runs_a_fixed_number_of_queries(client, request, division, role):
+    client.force_login(request.getfixturevalue(role))
+    url = reverse("dashboards:division", args=[division.pk])
+    fill(division, 2)
+    small = queries(client, url)
+    fill(division, 8)
+    assert queries(client, url) == small
+
+
+def test_the_school_dashboard_runs_a_fixed_number_of_queries(client, principal, school, division):
+    client.force_login(principal)
+    url = reverse("dashboards:school", args=[school.pk])
+    ActivityFactory(school=school, date=datetime.date(2025, 10, 1))
+    small = queries(client, url)
+    for day in range(1, 15):
+        IncidentFactory(school=school, status=Status.SUBMITTED, occurred_at=at(2025, 10, day))
+        ActivityFactory(school=school, date=datetime.date(2025, 10, day))
+    assert queries(client, url) == small
+
+
+@pytest.mark.parametrize("page", ["home", "dashboards:program"])
+def test_the_program_overview_runs_a_fixed_number_of_queries(client, program_admin, division, other_division, page):
+    client.force_login(program_admin)
+    fill(division, 1)
+    small = queries(client, reverse(page))
+    cache.clear()  # the program overview is cached (selectors/overview.py): measure it computed again
+    fill(division, 4)
+    fill(other_division, 4)
+    assert queries(client, reverse(page)) == small
+
+
+def test_the_program_overview_is_computed_once_for_a_few_minutes(client, program_admin, division, school):
+    client.force_login(program_admin)
+    computed = queries(client, reverse("dashboards:program"))
+    assert queries(client, reverse("dashboards:program")) < computed
