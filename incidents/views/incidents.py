@@ -11,12 +11,12 @@ from accounts.decorators import role_required
 from accounts.models import Role
 
 from .. import services
-from ..forms import IncidentForm, SchoolResponseForm, SupplementForm, TransitionForm
+from ..forms import IncidentForm, SchoolResponseForm, SupplementForm, TransitionForm, people_formset
 from ..models import INCIDENT_ROLES, HelpRequest, PersonalInfoAccess, Status
 from ..redaction import readable_texts
 from ..selectors import get_incident_for_user, incident_timeline, people_for
 from ..workflow import IncidentAccess, StaleIncident, incident_transition
-from .common import add_errors
+from .common import add_errors, report_save
 
 
 def _detail_context(request, incident, *, transition_form=None, supplement_form=None):
@@ -57,18 +57,19 @@ def incident_detail(request, pk):
 
 @role_required(Role.SRO)
 def incident_create_view(request):
+    """The whole report on one page: the facts, the people involved, then "Submit for review" (or
+    "Save draft") at the end."""
     schools = services.sro_schools(request.user)
     form = IncidentForm(request.POST or None, schools=schools)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            incident = services.incident_create(actor=request.user, **data)
-        except ValidationError as error:
-            add_errors(form, error)
+    people = people_formset(request.POST or None)
+    incident = report_save(request, form, people) if request.method == "POST" else None
+    if incident is not None:
+        if incident.status == Status.SUBMITTED:
+            messages.success(request, _("Incident reported and submitted for review."))
         else:
-            messages.success(request, _("Draft saved. Add the people involved, then submit it for review."))
-            return redirect("incidents:incident_detail", pk=incident.pk)
-    return render(request, "incidents/incident_form.html", {"form": form, "creating": True})
+            messages.success(request, _("Draft saved. Submit it for review when it is complete."))
+        return redirect("incidents:incident_detail", pk=incident.pk)
+    return render(request, "incidents/incident_form.html", {"form": form, "people": people, "creating": True})
 
 
 @role_required(Role.SRO)
