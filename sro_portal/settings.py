@@ -10,7 +10,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -52,6 +51,7 @@ else:
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # French for text kept in the database; before admin, as its docs ask
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -158,7 +158,8 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# Each language named in itself, as the language menu shows it (not translated on purpose).
+LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Winnipeg")
 USE_I18N = True
@@ -318,3 +319,10 @@ SURVEY_WRONG_CODE_RATE = os.environ.get("SURVEY_WRONG_CODE_RATE", "20/10m")
 SURVEY_CODE_BATCH_MAX = envint("SURVEY_CODE_BATCH_MAX", "500")
 # The largest outcome-data CSV file accepted, in bytes.
 OUTCOME_IMPORT_MAX_BYTES = envint("OUTCOME_IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
+
+# modeltranslation: text kept in the database that users read as labels (survey instruments,
+# questions and choices, survey titles, course names) has an English and a French column
+# (`name_en`, `name_fr`…); reading `name` gives the current language's. English is the language
+# every record has; an untranslated French text shows the English one, and the other way round.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr")}
