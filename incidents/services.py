@@ -123,8 +123,9 @@ def _conditional_save(incident: Incident, version: int, changes: dict, *, actor)
 
 
 @transaction.atomic
-def incident_update(*, incident: Incident, actor, version: int, **fields) -> Incident:
-    """Save the SRO's edits, unless someone saved the incident since `version` was read."""
+def incident_update(*, incident: Incident, actor, version: int, submit: bool = False, **fields) -> Incident:
+    """Save the SRO's edits, unless someone saved the incident since `version` was read; with
+    `submit`, a draft is submitted for review with them (both or neither)."""
     current = _locked(incident)
     access = IncidentAccess(actor, current)
     _require(access.may_edit)
@@ -139,6 +140,8 @@ def incident_update(*, incident: Incident, actor, version: int, **fields) -> Inc
     _refuse_future_times(current, fields=typed_times)
     current.full_clean()
     _conditional_save(current, version, changes, actor=actor)
+    if submit:
+        incident_transition(incident=current, to=Status.SUBMITTED, actor=actor, version=current.version)
     incident.refresh_from_db()
     return incident
 

@@ -16,7 +16,7 @@ from ..models import INCIDENT_ROLES, HelpRequest, PersonalInfoAccess, Status
 from ..redaction import readable_texts
 from ..selectors import get_incident_for_user, incident_timeline, people_for
 from ..workflow import IncidentAccess, StaleIncident, incident_transition
-from .common import add_errors, report_save
+from .common import SUBMIT, add_errors, report_save
 
 
 def _detail_context(request, incident, *, transition_form=None, supplement_form=None):
@@ -82,8 +82,9 @@ def incident_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
+        submit = SUBMIT in request.POST and incident.status == Status.DRAFT
         try:
-            services.incident_update(incident=incident, actor=request.user, version=version, **data)
+            services.incident_update(incident=incident, actor=request.user, version=version, submit=submit, **data)
         except StaleIncident as error:
             # Keep what they typed; show what is saved now, and let them save over it knowingly.
             current = get_incident_for_user(request.user, pk)
@@ -93,7 +94,8 @@ def incident_edit(request, pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Incident saved."))
+            saved = _("Incident reported and submitted for review.") if submit else _("Incident saved.")
+            messages.success(request, saved)
             return redirect("incidents:incident_detail", pk=pk)
     return render(request, "incidents/incident_form.html", {"form": form, "incident": incident, "current": current})
 

@@ -182,3 +182,35 @@ def test_the_page_offers_three_people_rows_and_a_template_for_more(client, sro):
     assert 'name="people-3-name"' not in page
     assert 'name="people-__prefix__-name"' in page  # inside <template>, copied by report.js
     assert 'id="add-person" hidden' in page  # shown by the script only
+
+
+def test_a_draft_saved_earlier_is_submitted_from_its_edit_page(client, sro, school):
+    incident = IncidentFactory(school=school, created_by=sro)
+    client.force_login(sro)
+    with time_machine.travel(NOW, tick=False):
+        response = client.post(reverse("incidents:incident_edit", args=[incident.pk]),
+                               {**FACTS, "version": 1, "narrative": "Completed later.", "submit_for_review": "1"})
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.status, incident.narrative, incident.version) == (Status.SUBMITTED, "Completed later.", 3)
+
+
+def test_a_refused_edit_does_not_submit_the_draft(client, sro, school):
+    incident = IncidentFactory(school=school, created_by=sro)
+    client.force_login(sro)
+    with time_machine.travel(NOW, tick=False):
+        client.post(reverse("incidents:incident_edit", args=[incident.pk]),
+                    {**FACTS, "version": 1, "occurred_at": "2026-01-15T09:00", "submit_for_review": "1"})
+    incident.refresh_from_db()
+    assert (incident.status, incident.version) == (Status.DRAFT, 1)
+
+
+def test_an_incident_sent_back_for_follow_up_is_only_saved_from_its_edit_page(client, sro, school):
+    incident = IncidentFactory(school=school, created_by=sro, status=Status.FOLLOW_UP)
+    client.force_login(sro)
+    page = client.get(reverse("incidents:incident_edit", args=[incident.pk])).text
+    assert 'name="submit_for_review"' not in page
+    client.post(reverse("incidents:incident_edit", args=[incident.pk]),
+                {**FACTS, "version": 1, "submit_for_review": "1"})
+    incident.refresh_from_db()
+    assert incident.status == Status.FOLLOW_UP
