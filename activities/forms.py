@@ -10,6 +10,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import EmptyChoiceLabelsMixin
 from officers.models import Officer
 from schools.models import School
 
@@ -73,7 +74,7 @@ def count_field(label):
     )
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     """Log (or correct) one activity of `officer`. The rules of one entry (no future date, a
     school assigned on that date, a topic only for presentations) are the model's; this form
     adds the minute presets and blank counts meaning zero."""

@@ -152,6 +152,11 @@ def _as_date(value) -> datetime.date:
     return value.date() if isinstance(value, datetime.datetime) else value
 
 
+def my_log_entries(*, user):
+    """Every entry of the SRO's own log, newest first (the export of "My log")."""
+    return Activity.objects.written_by(user).with_related().order_by("-date", "-created_at", "-pk")
+
+
 def my_log(*, user, page_number=None) -> tuple[Page, list[Week]]:
     """The SRO's own entries, a page of weeks at a time (newest first). Each week carries its
     totals, its minutes per category (aggregated in the database) and its entries.

@@ -33,6 +33,7 @@ from .selectors import (
     get_officer_for_user,
     get_own_activity_for_user,
     my_log,
+    my_log_entries,
     period_covers,
 )
 from .services import ActivityLocked, activity_create, activity_delete, activity_unlock, activity_update
@@ -214,3 +215,12 @@ def activity_export(request):
         filename="activities", header=EXPORT_HEADER,
         rows=activities.qs.iterator(chunk_size=500), row=_export_row,
     )
+
+
+@role_required(Role.SRO)
+def my_log_export(request):
+    """Every entry of the SRO's own log (all weeks, newest first), streamed."""
+    entries = my_log_entries(user=request.user)
+    audit_export(request, "my_log", count=entries.count())
+    return csv_response(filename="my-log", header=EXPORT_HEADER, rows=entries.iterator(chunk_size=500),
+                        row=_export_row)

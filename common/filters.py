@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from .forms import ANY, label_empty_choices
 from .input_limits import beyond_any_key
 
 # Form fields whose value becomes a number or a key in the query.
@@ -30,12 +31,15 @@ class ListFilterSet(django_filters.FilterSet):
 
     A number or an id beyond what any key can hold (a 64-bit integer) is a form error shown above the
     list, and the list is empty: no record can match it, and the database is never asked (SQLite
-    cannot even bind such a number: OverflowError, a 500)."""
+    cannot even bind such a number: OverflowError, a 500).
+
+    An empty choice reads "Any" (common.forms), not "---------"."""
 
     @property
     def form(self):
         if not hasattr(self, "_form"):
             form = super().form
+            label_empty_choices(form, optional=ANY, required=ANY)
             for field in form.fields.values():
                 if isinstance(field, NUMBER_OR_KEY_FIELDS):
                     field.clean = _refusing_numbers_beyond_any_key(field.clean)

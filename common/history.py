@@ -5,15 +5,22 @@ user may read (scoped), and this module turns them into entries — when, who, w
 change and, for each changed field, before → after in words (verbose names, choice labels).
 
 The number of queries does not depend on the number of entries: one per historical queryset,
-plus one per kind of related object named in the changes (schools, users…).
+plus one per kind of related object named in the changes (schools, users…). Exports stream the
+entries (`iter_entries`): each row is compared with its predecessor in the query (SQL LAG), so
+nothing is held in memory but a chunk of rows.
 """
 
 import datetime
+import heapq
+import itertools
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import Lag
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -96,64 +103,84 @@ def _model_field(history_model, name):
     return history_model.instance_type._meta.get_field(name)
 
 
-def history_entries(*querysets, withheld=None) -> list[Entry]:
-    """The entries of these historical querysets, newest first, each with its field changes.
+def _previous_values(queryset, fields, pk_name):
+    """Annotate each historical row with the values of the same record's previous row (SQL window
+    LAG), so that a row can be compared with its predecessor while the rows stream newest first."""
+    window = {"partition_by": [F(pk_name)], "order_by": [F("history_date").asc(), F("history_id").asc()]}
+    previous = {"_prev_history_id": Window(Lag("history_id"), **window)}
+    previous.update({f"_prev_{f.attname}": Window(Lag(f.attname), **window) for f in fields})
+    return queryset.annotate(**previous)
+
+
+def _raw_changes(row, fields):
+    """(field name, before, after) of one historical row, and whether its predecessor is unknown."""
+    if row.history_type == "+":
+        return [(f.name, None, getattr(row, f.attname)) for f in fields
+                if getattr(row, f.attname) not in (None, "")], False
+    if row.history_type != "~":
+        return [], False
+    if row._prev_history_id is None:
+        return [], True  # changed, but older than the history: nothing to compare with
+    return [(f.name, getattr(row, f"_prev_{f.attname}"), getattr(row, f.attname)) for f in fields
+            if getattr(row, f"_prev_{f.attname}") != getattr(row, f.attname)], False
+
+
+def _entries_of(queryset, withheld, chunk_size):
+    """(entry, [(model field, before, after)]) for each row of one historical queryset, newest first,
+    streamed from the database."""
+    history_model = queryset.model
+    fields = _shown_fields(history_model)
+    model_fields = {f.name: _model_field(history_model, f.name) for f in fields}
+    verbose = capfirst(history_model.instance_type._meta.verbose_name)
+    pk_name = history_model.instance_type._meta.pk.attname
+    order = {f.name: i for i, f in enumerate(fields)}
+    rows = (_previous_values(queryset, fields, pk_name).select_related("history_user")
+            .order_by("-history_date", "-history_id"))
+    for row in rows.iterator(chunk_size=chunk_size):
+        object_id = getattr(row, pk_name)
+        raw, earlier_unknown = _raw_changes(row, fields)
+        if withheld is not None:
+            raw = [_withhold(withheld, history_model.instance_type, object_id, item) for item in raw]
+        raw.sort(key=lambda item: order.get(item[0], 0))
+        entry = Entry(at=row.history_date, user=row.history_user, kind=row.history_type,
+                      record=f"{verbose} #{object_id}", reason=row.history_change_reason or "",
+                      model=history_model.instance_type, earlier_unknown=earlier_unknown)
+        yield entry, [(model_fields[name], old, new) for name, old, new in raw]
+
+
+def iter_entries(*querysets, withheld=None, chunk_size=500) -> Iterator[Entry]:
+    """The entries of these historical querysets, newest first, each with its field changes, streamed:
+    the rows come from the database `chunk_size` at a time, each compared with its record's previous
+    row in the query itself, and the names of related objects are looked up once per chunk. Memory
+    does not grow with the length of the history (for the CSV exports).
 
     `withheld`, if given, is the caller's rule for texts the reader may not see in any copy:
     ``withheld(model, object_id, field_name)`` returns what to show instead of each non-empty value
-    of that field (every earlier copy included), or None to show the values."""
-    labels = _Labels()
-    pending = []  # (entry, [(model field, before, after)])
-    for queryset in querysets:
-        history_model = queryset.model
-        fields = _shown_fields(history_model)
-        model_fields = {f.name: _model_field(history_model, f.name) for f in fields}
-        verbose = capfirst(history_model.instance_type._meta.verbose_name)
-        pk_name = history_model.instance_type._meta.pk.attname
-        order = {f.name: i for i, f in enumerate(fields)}
-        rows = queryset.select_related("history_user").order_by("history_date", "history_id")
-        previous = {}  # object id -> its previous history row
-        for row in rows:
-            object_id = getattr(row, pk_name)
-            before = previous.get(object_id)
-            raw = []
-            earlier_unknown = False
-            if row.history_type == "+":
-                raw = [(f.name, None, getattr(row, f.attname)) for f in fields
-                       if getattr(row, f.attname) not in (None, "")]
-            elif row.history_type == "~":
-                if before is None:
-                    earlier_unknown = True
-                else:
-                    delta = row.diff_against(before, included_fields=[f.name for f in fields])
-                    raw = [(c.field, c.old, c.new) for c in delta.changes]
-            previous[object_id] = row
-            if withheld is not None:
-                raw = [_withhold(withheld, history_model.instance_type, object_id, item) for item in raw]
-            raw.sort(key=lambda item: order.get(item[0], 0))
-            resolved = []
-            for name, old, new in raw:
-                model_field = model_fields[name]
+    of that field (every earlier copy included), or None to show the values.
+
+    Runs one query per historical queryset, plus one per kind of related object named in each chunk."""
+    merged = heapq.merge(*(_entries_of(qs, withheld, chunk_size) for qs in querysets),
+                         key=lambda pending: pending[0].at, reverse=True)
+    while chunk := list(itertools.islice(merged, chunk_size)):
+        labels = _Labels()
+        for _entry, resolved in chunk:
+            for model_field, old, new in resolved:
                 labels.want(model_field, old)
                 labels.want(model_field, new)
-                resolved.append((model_field, old, new))
-            entry = Entry(at=row.history_date, user=row.history_user, kind=row.history_type,
-                          record=f"{verbose} #{object_id}", reason=row.history_change_reason or "",
-                          model=history_model.instance_type,
-                          earlier_unknown=earlier_unknown)
-            pending.append((entry, resolved))
-    labels.load()
-    entries = []
-    for entry, resolved in pending:
-        entry.changes = [
-            Change(label=capfirst(model_field.verbose_name),
-                   before="" if entry.kind == "+" else labels.text(model_field, old),
-                   after=labels.text(model_field, new))
-            for model_field, old, new in resolved
-        ]
-        entries.append(entry)
-    entries.sort(key=lambda e: e.at, reverse=True)
-    return entries
+        labels.load()
+        for entry, resolved in chunk:
+            entry.changes = [
+                Change(label=capfirst(model_field.verbose_name),
+                       before="" if entry.kind == "+" else labels.text(model_field, old),
+                       after=labels.text(model_field, new))
+                for model_field, old, new in resolved
+            ]
+            yield entry
+
+
+def history_entries(*querysets, withheld=None) -> list[Entry]:
+    """All the entries of these historical querysets, newest first (for a page); see iter_entries."""
+    return list(iter_entries(*querysets, withheld=withheld, chunk_size=10_000))
 
 
 def _withhold(withheld, model, object_id, change):

@@ -6,6 +6,7 @@ from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
 from common.bilingual import BilingualFormMixin
+from common.forms import ANY, EmptyChoiceLabelsMixin, label_empty_choices
 from schools.models import School, SchoolDivision
 
 from .models import (
@@ -23,7 +24,7 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class InstrumentForm(BilingualFormMixin, forms.ModelForm):
+class InstrumentForm(BilingualFormMixin, EmptyChoiceLabelsMixin, forms.ModelForm):
     translated_fields = ("name", "description")
 
     class Meta:
@@ -33,7 +34,7 @@ class InstrumentForm(BilingualFormMixin, forms.ModelForm):
                    "description_fr": forms.Textarea(attrs={"rows": 2})}
 
 
-class QuestionForm(BilingualFormMixin, forms.ModelForm):
+class QuestionForm(BilingualFormMixin, EmptyChoiceLabelsMixin, forms.ModelForm):
     translated_fields = ("text", "options")
 
     class Meta:
@@ -48,7 +49,7 @@ QuestionFormSet = inlineformset_factory(
 )
 
 
-class SurveyForm(BilingualFormMixin, forms.ModelForm):
+class SurveyForm(BilingualFormMixin, EmptyChoiceLabelsMixin, forms.ModelForm):
     translated_fields = ("title",)
     schools = forms.ModelMultipleChoiceField(
         label=_("Schools"), queryset=School.objects.none(), widget=forms.CheckboxSelectMultiple,
@@ -83,7 +84,7 @@ class SurveyForm(BilingualFormMixin, forms.ModelForm):
         super()._post_clean()
 
 
-class CodeBatchForm(forms.Form):
+class CodeBatchForm(EmptyChoiceLabelsMixin, forms.Form):
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
     count = forms.IntegerField(label=_("Number of codes"), min_value=1, initial=30)
 
@@ -140,6 +141,8 @@ class AnswerForm(forms.Form):
 
 
 class ResultsScopeForm(forms.Form):
+    """The results page's filters: empty is every school shown (common.forms)."""
+
     division = forms.ModelChoiceField(label=_("Division"), queryset=SchoolDivision.objects.none(), required=False)
     school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none(), required=False)
 
@@ -148,6 +151,7 @@ class ResultsScopeForm(forms.Form):
         ids = [s.pk for s in schools]
         self.fields["school"].queryset = School.objects.filter(pk__in=ids)
         self.fields["division"].queryset = SchoolDivision.objects.filter(schools__in=ids).distinct()
+        label_empty_choices(self, optional=ANY)
 
     def clean(self):
         data = super().clean()
@@ -156,7 +160,7 @@ class ResultsScopeForm(forms.Form):
         return data
 
 
-class OutcomeUploadForm(forms.Form):
+class OutcomeUploadForm(EmptyChoiceLabelsMixin, forms.Form):
     kind = forms.ChoiceField(label=_("Data"), choices=OutcomeImport.Kind.choices)
     file = forms.FileField(label=_("CSV file"), widget=forms.ClearableFileInput(attrs={"accept": ".csv,text/csv"}))
 

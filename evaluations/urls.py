@@ -10,6 +10,7 @@ urlpatterns = [
     path("s/<str:code>/", public.answer, name="answer"),
     # Instruments and surveys: coordinators and program administrators.
     path("instruments/", instruments.instrument_list_view, name="instrument_list"),
+    path("instruments/export.csv", instruments.instrument_export, name="instrument_export"),
     path("instruments/new/", instruments.instrument_create, name="instrument_create"),
     path("instruments/<int:pk>/", instruments.instrument_detail, name="instrument_detail"),
     path("instruments/<int:pk>/edit/", instruments.instrument_edit, name="instrument_edit"),
@@ -23,6 +24,7 @@ urlpatterns = [
     path("surveys/<int:pk>/codes/<int:batch>/", surveys.code_sheet, name="code_sheet"),
     # Results: evaluators, coordinators, program and school administrators.
     path("results/", results.results_list, name="results_list"),
+    path("results/export.csv", results.results_list_export, name="results_list_export"),
     path("results/<int:pk>/", results.survey_results_view, name="survey_results"),
     path("results/<int:pk>/export.csv", results.survey_results_export, name="survey_results_export"),
     # Outcome data.

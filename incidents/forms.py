@@ -2,6 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import EmptyChoiceLabelsMixin
+
 from .models import ExportPurpose, HelpRequest, Incident, PersonInvolved, ThreatAssessment
 
 DATETIME = {"type": "datetime-local"}
@@ -16,7 +18,7 @@ def date_widget():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class VersionedForm(forms.ModelForm):
+class VersionedForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     """Carries the version of the incident the user loaded (optimistic locking)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -99,7 +101,7 @@ class SupplementForm(forms.Form):
                            help_text=_("Appended to the narrative with your name and the time."))
 
 
-class PersonForm(forms.ModelForm):
+class PersonForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = PersonInvolved
         fields = ["role", "name", "age", "date_of_birth", "grade", "is_student"]
@@ -153,7 +155,7 @@ def people_formset(data=None):
     return formset_class(data)
 
 
-class HelpRequestForm(forms.ModelForm):
+class HelpRequestForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = HelpRequest
         fields = ["school", "subject", "details", "occurred_at"]
@@ -170,7 +172,7 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(label=_("Reason for declining"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class AssessmentForm(forms.ModelForm):
+class AssessmentForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = ThreatAssessment
         fields = [

@@ -129,15 +129,24 @@ def get_incident_for_history(user, pk) -> Incident:
     return get_object_or_404(Incident.objects.visible_to(user, roles=HISTORY_ROLES), pk=pk)
 
 
-def incident_history(*, user, incident: Incident) -> tuple[list, bool]:
-    """The change history of the incident, its supplements and, for users who may see the people
-    involved (PEOPLE_ROLES), of its people and threat assessments. Newest first. The texts waiting on
-    the redaction review that the user may not read are withheld in every copy (incidents.redaction).
-    Returns (entries, whether the people's history is included)."""
+def incident_history_sources(*, user, incident: Incident) -> tuple[list, object, bool]:
+    """What the change history of the incident is made of, for the page and the streamed export:
+    the historical querysets (the incident, its supplements and, for users who may see the people
+    involved (PEOPLE_ROLES), its people and threat assessments), the rule withholding the texts waiting
+    on the redaction review that the user may not read (incidents.redaction), and whether the people's
+    history is included. Runs two queries."""
     querysets = [Incident.history.filter(id=incident.pk), Supplement.history.filter(incident_id=incident.pk)]
     with_people = Incident.objects.visible_to(user, roles=PEOPLE_ROLES).filter(pk=incident.pk).exists()
     if with_people:
         querysets += [PersonInvolved.history.filter(incident_id=incident.pk),
                       ThreatAssessment.history.filter(incident_id=incident.pk)]
     texts = readable_texts(user, incidents=[incident.pk])
-    return history_entries(*querysets, withheld=texts.history_value), with_people
+    return querysets, texts.history_value, with_people
+
+
+def incident_history(*, user, incident: Incident) -> tuple[list, bool]:
+    """The change history of the incident (see incident_history_sources), newest first, with the
+    texts the user may not read withheld in every copy. Returns (entries, whether the people's
+    history is included)."""
+    querysets, withheld, with_people = incident_history_sources(user=user, incident=incident)
+    return history_entries(*querysets, withheld=withheld), with_people

@@ -26,7 +26,7 @@ from .models import (
     Supplement,
     ThreatAssessment,
 )
-from .workflow import IncidentAccess, StaleIncident, incident_transition
+from .workflow import IMPLICIT_START, IncidentAccess, StaleIncident, incident_transition
 
 # The fields the reporting SRO edits (the narrative only until the first submission).
 INCIDENT_FIELDS = (
@@ -148,7 +148,8 @@ def incident_update(*, incident: Incident, actor, version: int, submit: bool = F
 
 @transaction.atomic
 def school_response_record(*, incident: Incident, actor, version: int, **fields) -> Incident:
-    """The administrator records what the school did (parent contacted, discipline, counselling…)."""
+    """The administrator records what the school did (parent contacted, discipline, counselling…).
+    On a submitted incident this starts the review (workflow.IMPLICIT_START), as a step of its own."""
     current = _locked(incident)
     _require(IncidentAccess(actor, current).may_record_school_response)
     if current.version != version:
@@ -159,6 +160,9 @@ def school_response_record(*, incident: Incident, actor, version: int, **fields)
         setattr(current, name, value)
     current.full_clean()
     _conditional_save(current, version, changes, actor=actor)
+    through = IMPLICIT_START.get(current.status)
+    if through is not None:
+        incident_transition(incident=current, to=through, actor=actor, version=current.version)
     incident.refresh_from_db()
     return incident
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import access_log, assessments, history, incidents, lists, people, requests, retention
+from .views import access_log, assessments, exports, history, incidents, lists, people, requests, retention
 
 app_name = "incidents"
 urlpatterns = [
@@ -8,7 +8,9 @@ urlpatterns = [
     path("export.csv", lists.incident_export, name="incident_export"),
     path("people.csv", lists.people_export, name="people_export"),
     path("mine/", lists.my_open_incidents, name="my_open"),
+    path("mine/export.csv", exports.my_open_export, name="my_open_export"),
     path("review/", lists.review_queue_view, name="review_queue"),
+    path("review/export.csv", exports.review_queue_export, name="review_queue_export"),
     path("new/", incidents.incident_create_view, name="incident_create"),
     path("<int:pk>/", incidents.incident_detail, name="incident_detail"),
     path("<int:pk>/history/", history.incident_history_view, name="incident_history"),
@@ -22,9 +24,11 @@ urlpatterns = [
     path("<int:pk>/people/<int:person_pk>/remove/", people.person_remove_view, name="person_remove"),
     path("<int:pk>/threat-assessment/", assessments.assessment_create_view, name="assessment_create"),
     path("threat-assessments/", assessments.assessment_list_view, name="assessment_list"),
+    path("threat-assessments/export.csv", exports.assessment_export, name="assessment_export"),
     path("threat-assessments/<int:pk>/", assessments.assessment_detail, name="assessment_detail"),
     path("threat-assessments/<int:pk>/edit/", assessments.assessment_edit, name="assessment_edit"),
     path("requests/", requests.request_list, name="request_list"),
+    path("requests/export.csv", exports.request_export, name="request_export"),
     path("requests/new/", requests.request_create, name="request_create"),
     path("requests/<int:pk>/", requests.request_detail, name="request_detail"),
     path("requests/<int:pk>/take/", requests.request_convert, name="request_convert"),
@@ -32,5 +36,6 @@ urlpatterns = [
     path("access-log/", access_log.access_log_view, name="access_log"),
     path("access-log/export.csv", access_log.access_log_export, name="access_log_export"),
     path("redactions/", retention.redaction_list, name="redaction_list"),
+    path("redactions/export.csv", exports.redaction_export, name="redaction_export"),
     path("redactions/<int:pk>/", retention.redaction_review, name="redaction_review"),
 ]

@@ -8,6 +8,11 @@ The action checks below (``IncidentAccess``) say who may edit what in which stat
                       ▲                      │    ▲                                            │
                       └──SRO── follow-up ◀───┘    └────────────────────────────────────────────┘
                               requested (admin)
+
+The administrator has no separate "start review" step to take (issue 16, defect 5): on a submitted
+incident they are offered the steps of a review at once, and taking one of them (or recording the
+school's response) starts the review implicitly — ``IMPLICIT_START`` — recorded as its own history
+row and event (submitted → under review), then the step itself, in one transaction.
 """
 
 from dataclasses import dataclass
@@ -31,18 +36,44 @@ class Transition:
     roles: frozenset
     label: str  # the button's words
     note_required: bool = False
+    note_label: str = _("Note (optional)")  # each step's note box says what it is for
+    help: str = ""  # the step's rule, shown beside the button before anyone tries it
 
 
 TRANSITIONS = {
-    (Status.DRAFT, Status.SUBMITTED): Transition(frozenset({Role.SRO}), _("Submit for review")),
-    (Status.FOLLOW_UP, Status.SUBMITTED): Transition(frozenset({Role.SRO}), _("Resubmit for review")),
+    (Status.DRAFT, Status.SUBMITTED): Transition(
+        frozenset({Role.SRO}), _("Submit for review"), note_label=_("Note for the reviewer (optional)")),
+    (Status.FOLLOW_UP, Status.SUBMITTED): Transition(
+        frozenset({Role.SRO}), _("Resubmit for review"), note_label=_("What you followed up (optional)")),
     (Status.SUBMITTED, Status.UNDER_REVIEW): Transition(frozenset({Role.SCHOOL_ADMIN}), _("Start review")),
     (Status.UNDER_REVIEW, Status.FOLLOW_UP): Transition(
-        frozenset({Role.SCHOOL_ADMIN}), _("Request follow-up from the SRO"), note_required=True),
-    (Status.UNDER_REVIEW, Status.CLOSED): Transition(frozenset({Role.SCHOOL_ADMIN}), _("Close")),
+        frozenset({Role.SCHOOL_ADMIN}), _("Request follow-up from the SRO"), note_required=True,
+        note_label=_("What the SRO should follow up (required)")),
+    (Status.UNDER_REVIEW, Status.CLOSED): Transition(
+        frozenset({Role.SCHOOL_ADMIN}), _("Close"), note_label=_("Closing note (optional)"),
+        help=_("Closing needs a disposition, recorded by the SRO. If there is none, request follow-up.")),
     (Status.CLOSED, Status.UNDER_REVIEW): Transition(
-        frozenset({Role.COORDINATOR}), _("Reopen"), note_required=True),
+        frozenset({Role.COORDINATOR}), _("Reopen"), note_required=True,
+        note_label=_("Why reopen (required)")),
 }
+
+
+# A status whose review starts by itself when the first review step is taken: (from, through).
+IMPLICIT_START = {Status.SUBMITTED: Status.UNDER_REVIEW}
+
+
+def _step(from_status, to):
+    """The transition from `from_status` to `to`, and the status the review passes through first
+    (None when the move is direct), or (None, None) when there is no such move."""
+    step = TRANSITIONS.get((from_status, to))
+    if step is not None:
+        return step, None
+    through = IMPLICIT_START.get(from_status)
+    if through is not None and (from_status, through) in TRANSITIONS:
+        step = TRANSITIONS.get((through, to))
+        if step is not None:
+            return step, through
+    return None, None
 
 
 class StaleIncident(ValidationError):
@@ -116,10 +147,15 @@ class IncidentAccess:
         return self.incident.status != Status.DRAFT and self._holds(Role.SRO, Role.SCHOOL_ADMIN)
 
     def transitions(self) -> list[tuple[str, Transition]]:
-        """The moves this user may make now, as (target status, transition)."""
+        """The moves this user may make now, as (target status, transition). On a status whose review
+        starts implicitly, the review's own steps are offered instead of a "start review" step."""
+        status = self.incident.status
+        through = IMPLICIT_START.get(status)
+        if through is not None and self._holds(*TRANSITIONS[(status, through)].roles):
+            status = through
         return [
             (to, step) for (src, to), step in TRANSITIONS.items()
-            if src == self.incident.status and self._holds(*step.roles)
+            if src == status and self._holds(*step.roles)
         ]
 
 
@@ -133,14 +169,16 @@ def incident_transition(*, incident: Incident, to: str, actor, note: str = "", v
     allow it at this school, and StaleIncident when `version` is given and no longer current.
     """
     from_status = incident.status
-    step = TRANSITIONS.get((from_status, to))
+    step, through = _step(from_status, to)
     if step is None:
         raise ValidationError(
             _("An incident that is “%(current)s” cannot be moved to “%(target)s”.")
             % {"current": Status(from_status).label, "target": Status(to).label if to in Status.values else to},
             code="invalid_transition",
         )
-    if not roles_for(actor, incident).intersection(step.roles):
+    roles = roles_for(actor, incident)
+    if not roles.intersection(step.roles) or (
+            through is not None and not roles.intersection(TRANSITIONS[(from_status, through)].roles)):
         raise PermissionDenied(_("Your role does not allow this step for this incident."))
     note = (note or "").strip()
     if step.note_required and not note:
@@ -151,6 +189,21 @@ def incident_transition(*, incident: Incident, to: str, actor, note: str = "", v
             code="disposition_required",
         )
 
+    if through is not None:  # the review starts with this step: recorded as a step of its own
+        _move(incident, from_status, through, actor=actor, note="", version=version)
+        from_status, version = through, incident.version
+    event = _move(incident, from_status, to, actor=actor, note=note, version=version)
+
+    if to == Status.SUBMITTED or (from_status == Status.CLOSED and to == Status.UNDER_REVIEW):
+        transaction.on_commit(lambda: notifications.review_awaited(incident))
+    elif to == Status.FOLLOW_UP:
+        transaction.on_commit(lambda: notifications.follow_up_requested(incident))
+    return event
+
+
+def _move(incident: Incident, from_status: str, to: str, *, actor, note: str, version: int | None) -> IncidentEvent:
+    """Write one status change (the caller checked it may be made): the conditional update, the
+    incident's history row and the event (who, when, from, to, note)."""
     now = timezone.now()
     changes = {"status": to, "updated_at": now, "version": F("version") + 1}
     if to == Status.SUBMITTED:
@@ -164,12 +217,6 @@ def incident_transition(*, incident: Incident, to: str, actor, note: str = "", v
     incident.refresh_from_db()
     # The update above bypasses save(): record the change in the incident's history here.
     bulk_update_with_history([incident], Incident, [], default_user=actor)
-    event = IncidentEvent.objects.create(
+    return IncidentEvent.objects.create(
         incident=incident, actor=actor, at=now, from_status=from_status, to_status=to, note=note
     )
-
-    if to == Status.SUBMITTED or (from_status == Status.CLOSED and to == Status.UNDER_REVIEW):
-        transaction.on_commit(lambda: notifications.review_awaited(incident))
-    elif to == Status.FOLLOW_UP:
-        transaction.on_commit(lambda: notifications.follow_up_requested(incident))
-    return event

@@ -5,6 +5,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from common.forms import EmptyChoiceLabelsMixin
+
 from .models import Course, Officer
 from .selectors import schools_for_assignment
 
@@ -26,7 +28,7 @@ def add_service_errors(form: forms.Form, exc: ValidationError) -> None:
         form.add_error(key if key in form.fields and key != NON_FIELD_ERRORS else None, errors)
 
 
-class AssignmentForm(forms.Form):
+class AssignmentForm(EmptyChoiceLabelsMixin, forms.Form):
     school = forms.ModelChoiceField(label=_("School"), queryset=None)
     start = forms.DateField(label=_("Start"), widget=DateInput())
     end = forms.DateField(label=_("End"), required=False, widget=DateInput(),
@@ -41,7 +43,7 @@ class AssignmentEndForm(forms.Form):
     end = forms.DateField(label=_("Last day"), widget=DateInput())
 
 
-class ReassignForm(forms.Form):
+class ReassignForm(EmptyChoiceLabelsMixin, forms.Form):
     to_officer = forms.ModelChoiceField(label=_("New officer"), queryset=None)
     on_date = forms.DateField(label=_("From"), widget=DateInput(),
                               help_text=_("The current assignment ends the day before."))
@@ -64,6 +66,6 @@ class TermExtensionForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class TrainingRecordForm(forms.Form):
+class TrainingRecordForm(EmptyChoiceLabelsMixin, forms.Form):
     course = forms.ModelChoiceField(label=_("Course"), queryset=Course.objects.filter(active=True))
     completed_on = forms.DateField(label=_("Completed on"), widget=DateInput())

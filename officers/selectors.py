@@ -164,13 +164,19 @@ def training_compliance(*, user, today: datetime.date | None = None) -> list[dic
     return list(rows.values())
 
 
+def officer_history_sources(*, user, officer: Officer) -> list:
+    """The historical querysets of the officer's change history for `user` (see officer_history),
+    for the page and the streamed export. No query of its own."""
+    schools = School.objects.visible_to(user, roles=MANAGER_ROLES).values("pk")
+    querysets = [Assignment.history.filter(officer_id=officer.pk, school_id__in=schools)]
+    if officer.may_assign:
+        querysets.append(TrainingRecord.history.filter(officer_id=officer.pk))
+    return querysets
+
+
 def officer_history(*, user, officer: Officer) -> list:
     """The change history of the officer's assignments at the schools in the user's scope (as on the
     officer's page) and, for an officer the user may assign (`may_assign`: in their care or
     unassigned), of their training records; newest first. Of an officer who moved away, only the
     assignments in the user's divisions. The caller has fetched `officer` with get_officer_for_user."""
-    schools = School.objects.visible_to(user, roles=MANAGER_ROLES).values("pk")
-    querysets = [Assignment.history.filter(officer_id=officer.pk, school_id__in=schools)]
-    if officer.may_assign:
-        querysets.append(TrainingRecord.history.filter(officer_id=officer.pk))
-    return history_entries(*querysets)
+    return history_entries(*officer_history_sources(user=user, officer=officer))

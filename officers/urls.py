@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.officer_list_view, name="officer_list"),
     path("export.csv", views.officer_export, name="officer_export"),
     path("terms-ending/", views.terms_ending_view, name="terms_ending"),
+    path("terms-ending/export.csv", views.terms_ending_export, name="terms_ending_export"),
     path("me/", views.my_profile, name="my_profile"),
     path("<int:pk>/", views.officer_detail, name="officer_detail"),
     path("<int:pk>/history/", views.officer_history_view, name="officer_history"),

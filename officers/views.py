@@ -15,6 +15,7 @@ from audit.services import audit_export
 from common.csvexport import csv_response
 from common.history import EXPORT_HEADER as HISTORY_EXPORT_HEADER
 from common.history import export_rows as history_export_rows
+from common.history import iter_entries
 
 from . import services
 from .forms import (
@@ -34,6 +35,7 @@ from .selectors import (
     get_officer_to_assign,
     get_officer_to_manage,
     officer_history,
+    officer_history_sources,
     officer_list,
     officer_profile,
     terms_ended_still_assigned,
@@ -91,6 +93,32 @@ def terms_ending_view(request):
     })
 
 
+TERMS_EXPORT_HEADER = [
+    gettext_lazy("List"), gettext_lazy("Name"), gettext_lazy("Badge"), gettext_lazy("Police service"),
+    gettext_lazy("Became an SRO"), gettext_lazy("End of term"), gettext_lazy("Extended"),
+    gettext_lazy("Current schools"),
+]
+
+
+@role_required(*MANAGER_ROLES)
+def terms_ending_export(request):
+    """Both tables of the terms-ending page, one after the other, each row saying which it is in."""
+    ending = gettext_lazy("Term ending soon")
+    ended = gettext_lazy("Term ended, still assigned")
+    rows = [(ending, officer) for officer in terms_ending(user=request.user)]
+    rows += [(ended, officer) for officer in terms_ended_still_assigned(user=request.user)]
+
+    def row(item):
+        section, officer = item
+        return [section, officer.name, officer.badge_number, officer.police_service.name,
+                officer.became_sro_on or "", officer.term_end or "",
+                _("yes") if officer.latest_extension_end else _("no"),
+                "; ".join(assignment.school.name for assignment in officer.current_assignments)]
+
+    audit_export(request, "terms_ending", count=len(rows))
+    return csv_response(filename="terms-ending", header=TERMS_EXPORT_HEADER, rows=rows, row=row)
+
+
 @role_required(*MANAGER_ROLES)
 def officer_detail(request, pk):
     officer = get_officer_for_user(request.user, pk)
@@ -113,10 +141,11 @@ def officer_history_view(request, pk):
 @role_required(*MANAGER_ROLES)
 def officer_history_export(request, pk):
     officer = get_officer_for_user(request.user, pk)
-    rows = list(history_export_rows(officer_history(user=request.user, officer=officer)))
-    audit_export(request, "officer_history", len(rows))
-    return csv_response(filename=f"officer-{officer.pk}-history", header=HISTORY_EXPORT_HEADER, rows=rows,
-                        row=lambda row: row)
+    querysets = officer_history_sources(user=request.user, officer=officer)
+    # The number of changes recorded (a change of several fields is several lines of the file).
+    audit_export(request, "officer_history", sum(queryset.count() for queryset in querysets))
+    return csv_response(filename=f"officer-{officer.pk}-history", header=HISTORY_EXPORT_HEADER,
+                        rows=history_export_rows(iter_entries(*querysets)), row=lambda row: row)
 
 
 @role_required(Role.SRO)

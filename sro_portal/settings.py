@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "incidents",
     "evaluations",
     "django_ratelimit",
+    "costs",  # officers' costs, partner shares and savings (reads officers, incidents)
     "dashboards",  # the top of the house: reads every app, imported by none
 ]
 
@@ -106,6 +107,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "dashboards.navigation.navigation",
             ],
+            # {% table_region %} and the filters count of every list (common/templatetags/lists.py).
+            "builtins": ["common.templatetags.lists"],
         },
     },
 ]
@@ -164,6 +167,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/Winnipeg")
 USE_I18N = True
 USE_TZ = True
+# One date and number format per language, on pages only (issue 16, defect 7): common/formats/.
+FORMAT_MODULE_PATH = ["common.formats"]
+USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -235,6 +241,12 @@ SRO_TERM_YEARS = envint("SRO_TERM_YEARS", "5")
 SRO_TERM_ENDING_MONTHS = envint("SRO_TERM_ENDING_MONTHS", "6")
 # More schools than this for one officer at once gives a warning (never a refusal).
 SRO_MAX_SCHOOLS = envint("SRO_MAX_SCHOOLS", "12")
+
+# costs
+# The fiscal year's first month (April for the Manitoba partners: April–March).
+FISCAL_YEAR_START_MONTH = envint("FISCAL_YEAR_START_MONTH", "4")
+if not 1 <= FISCAL_YEAR_START_MONTH <= 12:
+    raise ImproperlyConfigured("FISCAL_YEAR_START_MONTH must be a month number from 1 to 12.")
 
 # activities
 # Days during which an SRO may still edit or delete an activity after logging it (or after a

@@ -26,5 +26,7 @@ urlpatterns = [
     path("incidents/", include("incidents.urls")),
     path("evaluations/", include("evaluations.urls")),
     path("audit/", include("audit.urls")),
+    path("costs/", include("costs.urls")),
+    path("report/", include("dashboards.report_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["accounts", "activities", "audit", "evaluations", "incidents", "officers", "schools"]
+APPS = ["accounts", "activities", "audit", "costs", "evaluations", "incidents", "officers", "schools"]
 
 
 def imported_top_packages(package: str) -> set[str]:

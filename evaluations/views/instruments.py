@@ -3,9 +3,12 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.decorators import role_required
+from audit.services import audit_export
+from common.csvexport import csv_response
 
 from ..forms import InstrumentForm, QuestionFormSet
 from ..models import SURVEY_ADMIN_ROLES
@@ -18,6 +21,26 @@ def instrument_list_view(request):
     instruments = instrument_list(user=request.user, filters=request.GET or None)
     page = Paginator(instruments.qs, 25).get_page(request.GET.get("page"))
     return render(request, "evaluations/instrument_list.html", {"filter": instruments, "page": page})
+
+
+INSTRUMENT_EXPORT_HEADER = [
+    gettext_lazy("Instrument"), gettext_lazy("Audience"), gettext_lazy("Owner"), gettext_lazy("Questions"),
+    gettext_lazy("Surveys"),
+]
+
+
+def _instrument_row(instrument):
+    owner = _("standard") if instrument.is_standard else str(instrument.owner or "")
+    return [instrument.name, instrument.get_audience_display(), owner, instrument.question_count,
+            instrument.survey_count]
+
+
+@role_required(*SURVEY_ADMIN_ROLES)
+def instrument_export(request):
+    instruments = instrument_list(user=request.user, filters=request.GET or None)
+    audit_export(request, "instruments", count=instruments.qs.count())
+    return csv_response(filename="survey-instruments", header=INSTRUMENT_EXPORT_HEADER,
+                        rows=instruments.qs.iterator(chunk_size=500), row=_instrument_row)
 
 
 @role_required(*SURVEY_ADMIN_ROLES)

@@ -35,6 +35,8 @@ def _detail_context(request, incident, *, transition_form=None, supplement_form=
     for to, step in access.transitions():
         bound = transition_form if transition_form is not None and transition_form.prefix == to else None
         form = bound or TransitionForm(initial={"to": to, "version": incident.version}, prefix=to)
+        form.fields["note"].label = step.note_label
+        form.fields["note"].required = step.note_required  # marks the box; the workflow checks it
         transitions.append({"to": to, "step": step, "form": form, "closes": to == Status.CLOSED})
     return {
         "incident": incident,

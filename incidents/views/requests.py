@@ -19,14 +19,21 @@ from .common import add_errors, report_save
 from .lists import _page
 
 
-@role_required(*PEOPLE_ROLES)
-def request_list(request):
+def requests_for(request) -> tuple[str, object]:
+    """The list's tab ("state" in the query: open by default, "all" or anything unknown: every
+    state) and its requests, for the page and its export."""
     state = request.GET.get("state", HelpRequest.State.OPEN)
     if state not in HelpRequest.State.values:
         state = ""
-    requests = help_request_list(user=request.user, state=state)
+    return state, help_request_list(user=request.user, state=state)
+
+
+@role_required(*PEOPLE_ROLES)
+def request_list(request):
+    state, requests = requests_for(request)
     return render(request, "incidents/request_list.html", {
         "page": _page(request, requests), "state": state, "states": HelpRequest.State.choices,
+        "state_param": state or "all",
         "may_raise": request.user.has_role(Role.SCHOOL_ADMIN),
         "texts": readable_texts(request.user, incidents=requests.values("incident_id")),
     })

@@ -22,9 +22,14 @@ def _reviews(user):
                             "threat_assessment", "help_request"))
 
 
+def pending_reviews(user):
+    """The texts awaiting review that `user` may decide on, for the list and its export."""
+    return _reviews(user).pending()
+
+
 @role_required(*RETENTION_REVIEW_ROLES)
 def redaction_list(request):
-    reviews = _reviews(request.user).pending()
+    reviews = pending_reviews(request.user)
     return render(request, "incidents/retention_list.html", {"page": _page(request, reviews)})
 
 

@@ -63,6 +63,7 @@ ROWS = {
     "activities:export": Row(expect=only(BROWSERS), note="exactly the list's rows, so the same roles"),
     "activities:log": Row(expect=only({SRO})),
     "activities:my_log": Row(expect=only({SRO})),
+    "activities:my_log_export": Row(expect=only({SRO}), note="the SRO's own entries only"),
     "activities:detail": Row(
         args=activity_arg,
         expect={ANONYMOUS: LOGIN, SRO: (PAGE, NOT_FOUND), PRINCIPAL: (PAGE, NOT_FOUND),

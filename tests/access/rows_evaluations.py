@@ -86,6 +86,7 @@ ROWS = {
     # Instruments.
     "evaluations:instrument_list": Row(expect=only(SURVEY_ADMINS)),
     "evaluations:instrument_create": Row(expect=only(SURVEY_ADMINS)),
+    "evaluations:instrument_export": Row(expect=only(SURVEY_ADMINS)),
     "evaluations:instrument_detail": Row(args=instrument_pk, expect=scoped(SURVEY_ADMINS)),
     "evaluations:instrument_edit": Row(args=instrument_pk, expect=scoped(SURVEY_ADMINS),
                                        note="inside: the user's own instrument that no survey uses yet"),
@@ -109,6 +110,7 @@ ROWS = {
     ),
     # Results: aggregates only.
     "evaluations:results_list": Row(expect=only(RESULTS_READERS)),
+    "evaluations:results_list_export": Row(expect=only(RESULTS_READERS), note="the list's columns: no response count"),
     "evaluations:survey_results": Row(args=survey_pk, expect=scoped(RESULTS_READERS)),
     "evaluations:survey_results_export": Row(args=survey_pk, expect=scoped(RESULTS_READERS)),
     # Outcome data: each user's schools only; importing takes a survey administrator.

@@ -90,10 +90,14 @@ ROWS = {
                                      note="no names in it; evaluators get de-identified aggregates elsewhere"),
     "incidents:people_export": Row(expect=only({SRO, PRINCIPAL, COORDINATOR}), note=NO_PEOPLE_FOR_PROGRAM_ADMIN),
     "incidents:my_open": Row(expect=only({SRO})),
+    "incidents:my_open_export": Row(expect=only({SRO}), note="exactly the list's rows, so the same roles"),
     "incidents:review_queue": Row(expect=only({PRINCIPAL})),
+    "incidents:review_queue_export": Row(expect=only({PRINCIPAL}), note="exactly the list's rows"),
     "incidents:incident_create": Row(expect=only({SRO}), note="only an SRO reports an incident"),
     "incidents:assessment_list": Row(expect=only({SRO, PRINCIPAL, COORDINATOR}), note=NO_PEOPLE_FOR_PROGRAM_ADMIN),
+    "incidents:assessment_export": Row(expect=only({SRO, PRINCIPAL, COORDINATOR}), note=NO_PEOPLE_FOR_PROGRAM_ADMIN),
     "incidents:request_list": Row(expect=only({SRO, PRINCIPAL, COORDINATOR}), note=NO_PEOPLE_FOR_PROGRAM_ADMIN),
+    "incidents:request_export": Row(expect=only({SRO, PRINCIPAL, COORDINATOR}), note=NO_PEOPLE_FOR_PROGRAM_ADMIN),
     "incidents:request_create": Row(expect=only({PRINCIPAL}), note="school staff ask their SRO for help"),
 
     # One incident.

@@ -71,6 +71,7 @@ ROWS = {
     "officers:officer_export": Row(expect=only(MANAGERS),
                                    note="unscoped page; the CSV holds only officers in scope (tests/officers)"),
     "officers:terms_ending": Row(expect=only(MANAGERS)),
+    "officers:terms_ending_export": Row(expect=only(MANAGERS), note="exactly the page's two tables"),
     "officers:my_profile": Row(expect=only({SRO}),
                                note="the signed-in SRO's own profile; no other role has one to read"),
     "officers:officer_detail": Row(

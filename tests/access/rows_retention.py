@@ -23,6 +23,7 @@ def _review(w, scope, role):
 
 ROWS = {
     "incidents:redaction_list": Row(expect=only({COORDINATOR, PROGRAM_ADMIN})),
+    "incidents:redaction_export": Row(expect=only({COORDINATOR, PROGRAM_ADMIN}), note="exactly the list's rows"),
     "incidents:redaction_review": Row(
         args=_review,
         expect=scoped({COORDINATOR}),

@@ -13,7 +13,7 @@ from .strategies import NUL, nasty_text
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = {"schools", "accounts", "officers", "activities", "incidents", "evaluations", "audit"}
+PROJECT_APPS = {"schools", "accounts", "officers", "activities", "incidents", "evaluations", "audit", "costs"}
 MODELS = sorted((model for model in admin.site._registry if model._meta.app_label in PROJECT_APPS),
                 key=lambda model: model._meta.label)
 

@@ -47,6 +47,10 @@ PAGES = [
     ("evaluations:outcome_data", "evaluator", ["school_year"]),
     ("evaluations:outcome_export", "evaluator", ["school_year"]),
     ("evaluations:answer_start", None, ["code"]),
+    ("costs:overview", "evaluator", ["fiscal_year"]),
+    ("costs:overview_export", "coordinator", ["fiscal_year"]),
+    ("report:index", "evaluator", []),
+    ("report:program", "program_admin", ["year", "baseline"]),
 ]
 
 

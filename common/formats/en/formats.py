@@ -1,0 +1,6 @@
+"""English (Canada): 2028-01-12, 14:05, 11,504.6."""
+
+from common.formats.shared import *  # noqa: F403
+
+DECIMAL_SEPARATOR = "."
+THOUSAND_SEPARATOR = ","

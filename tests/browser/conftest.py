@@ -1,0 +1,141 @@
+"""Fixtures of the browser tests (Playwright for Python driving Debian's Chromium).
+
+Reuse them in any test module under `tests/browser/`:
+
+- `browser`: one headless Chromium per test process (`/usr/bin/chromium`, never a downloaded one).
+- `viewport`: "phone" (390 × 844, touch) or "desktop" (1440 × 900); every test that uses an actor runs
+  at both. Narrow it with `@pytest.mark.parametrize("viewport", ["phone"])`.
+- `input_mode`: "pointer" or "keyboard"; every test that uses an actor runs with both. Narrow it the
+  same way (`@pytest.mark.parametrize("input_mode", ["pointer"])`).
+- `make_actor(user=None, *, locale="en-CA", name=None)`: a new browser context (its own cookies, like a
+  separate device) at the test's viewport and input mode, signed in as `user` through the sign-in
+  page (no gesture counted) or anonymous; returns an `Actor` (tests/browser/harness.py).
+- `actor`: an anonymous actor, for the simplest tests.
+
+Every test here runs against pytest-django's `live_server` with a transactional database: create the
+data with the factories in the test, as elsewhere. Tests are skipped, with the reason printed by
+`pytest -rs`, when /usr/bin/chromium or Playwright is missing (`apt-get install chromium`).
+"""
+
+import itertools
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from .harness import ARTIFACTS, CHROMIUM, VIEWPORTS, Actor, safe_name
+
+HERE = Path(__file__).resolve().parent
+TEST_PASSWORD = "a-long-test-password"  # tests/factories.py UserFactory
+
+try:
+    import playwright.sync_api as playwright_api
+except ImportError:  # pragma: no cover - depends on the machine
+    playwright_api = None
+
+
+def _missing() -> str | None:
+    if playwright_api is None:
+        return "Playwright for Python is not installed (pip install -r requirements.lock)"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"no Chromium at {CHROMIUM} (apt-get install chromium): browser tests skipped"
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test of this folder uses the live server (transactional database); all are skipped,
+    with a reason, on a machine without Chromium."""
+    reason = _missing()
+    for item in items:
+        if HERE not in Path(str(item.fspath)).resolve().parents:
+            continue
+        item.add_marker(pytest.mark.django_db(transaction=True))
+        if reason:
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def browser():
+    # Playwright's synchronous API runs an event loop in this thread; Django's ORM, used by the
+    # test itself to arrange and check data, refuses to run beside one unless told it is safe
+    # (it is: the test is synchronous and the server answers from its own thread).
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+    if previous is None:
+        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+    else:
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture(params=["pointer", "keyboard"])
+def input_mode(request):
+    return request.param
+
+
+def screenshots_wanted(input_mode: str) -> bool:
+    """Screenshots of the pointer runs by default (the keyboard runs visit the same pages);
+    BROWSER_SCREENSHOTS=all keeps both, =none neither."""
+    wanted = os.environ.get("BROWSER_SCREENSHOTS", "pointer")
+    return wanted == "all" or wanted == input_mode
+
+
+@pytest.fixture
+def make_actor(browser, live_server, viewport, input_mode, request):
+    contexts, actors = [], []
+    sequence = itertools.count(1)
+    variant = request.node.callspec.id if hasattr(request.node, "callspec") else ""
+    folder = ARTIFACTS / f"{safe_name(request.node.originalname)[:70]}-{safe_name(variant)}"
+
+    def make(user=None, *, locale="en-CA", name=None):
+        size = VIEWPORTS[viewport]
+        context = browser.new_context(
+            viewport=size, locale=locale, timezone_id="America/Winnipeg", accept_downloads=True,
+            is_mobile=viewport == "phone", has_touch=viewport == "phone",
+            device_scale_factor=1,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        actor = Actor(context.new_page(), base_url=live_server.url, viewport=viewport, mode=input_mode,
+                      name=name or (user.username if user else "visitor"), artifacts=folder,
+                      screenshots=screenshots_wanted(input_mode), sequence=sequence)
+        if user is not None:
+            sign_in(actor, user)
+        actors.append(actor)
+        return actor
+
+    yield make
+    for context in contexts:
+        context.close()
+    measured = {actor.name: actor.measured for actor in actors if actor.measured}
+    if measured:  # the gesture counts of the run, beside its screenshots
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "counts.json").write_text(json.dumps(measured, indent=2) + "\n")
+
+
+@pytest.fixture
+def actor(make_actor):
+    return make_actor()
+
+
+def sign_in(actor: Actor, user, password: str = TEST_PASSWORD):
+    """Signs in through the sign-in page, as the person would, without counting the gestures
+    (the counts are about the work, not the sign-in). Lands on the home page."""
+    counts = actor.counts.as_dict()
+    actor.goto("/accounts/login/", step="sign-in")
+    page = actor.page
+    actor.fill(page.get_by_label("Username"), user.username)
+    actor.fill(page.get_by_label("Password"), password)
+    actor.tap(page.locator("form").get_by_role("button", name="Sign in"), step="home")
+    assert page.url.rstrip("/") == actor.base_url, f"{user.username} could not sign in: {page.url} {page.locator('main').inner_text()}"
+    for key, value in counts.items():
+        setattr(actor.counts, key, value)

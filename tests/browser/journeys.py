@@ -1,0 +1,135 @@
+"""The steps of the role journeys, one function per task, written as the person does them.
+
+The test modules (`test_journey_*.py`) chain them; when a page changes (a form gains a default, a
+button moves), the step that goes through it changes here and nowhere else.
+"""
+
+import datetime
+import re
+import zoneinfo
+
+from django.urls import NoReverseMatch, reverse
+
+from .harness import Actor
+
+WINNIPEG = zoneinfo.ZoneInfo("America/Winnipeg")
+
+
+def local_now() -> datetime.datetime:
+    return datetime.datetime.now(WINNIPEG).replace(second=0, microsecond=0)
+
+
+def field_value(when: datetime.datetime) -> str:
+    return when.strftime("%Y-%m-%dT%H:%M")
+
+
+def field(scope, label: str):
+    """The form control labelled exactly `label` (a required field's label ends with "*")."""
+    return scope.get_by_label(re.compile(rf"^\s*{re.escape(label)}\s*\*?\s*$"))
+
+
+def status_message(actor: Actor) -> str:
+    return actor.page.locator("main [role=status], main [role=alert]").first.inner_text()
+
+
+# -- SRO ------------------------------------------------------------------------------------------
+
+def log_routine_activity(sro: Actor, category: str):
+    """From the landing page: Log activity, a category, Save (the defaults do the rest)."""
+    page = sro.page
+    sro.tap(page.locator("main").get_by_role("link", name="Log activity"), step="log activity")
+    sro.choose(page.get_by_role("radio", name=category, exact=True))
+    sro.tap(page.get_by_role("button", name="Save", exact=True), step="activity saved")
+    assert "Logged:" in status_message(sro)
+
+
+def log_presentation(sro: Actor, topic: str, minutes: str):
+    """A classroom presentation: its topic and a duration other than the default, then Save."""
+    page = sro.page
+    sro.tap(page.locator("main").get_by_role("link", name="Log activity"), step="log activity")
+    sro.choose(page.get_by_role("radio", name="Classroom presentation", exact=True))
+    sro.choose(page.get_by_role("radio", name=topic, exact=True))
+    sro.choose(page.get_by_role("radio", name=minutes, exact=True))
+    sro.tap(page.get_by_role("button", name="Save", exact=True), step="presentation saved")
+    assert "Logged:" in status_message(sro)
+
+
+def report_incident(sro: Actor, *, school: str, narrative: str, person: str, age: str):
+    """From the landing page to an incident submitted for review, with one person involved.
+    Returns the incident's page address."""
+    page = sro.page
+    sro.tap(page.locator("main").get_by_role("link", name="Report an incident"), step="report an incident")
+    now = local_now()
+    if field(page, "School").evaluate("el => el.value") == "":
+        sro.select(field(page, "School"), school)
+    sro.fill(field(page, "Occurred at"), field_value(now - datetime.timedelta(hours=1)))
+    sro.fill(field(page, "Reported at"), field_value(now - datetime.timedelta(minutes=30)))
+    sro.select(field(page, "Location"), "Hallway")
+    sro.select(field(page, "Category"), "Bullying")
+    sro.select(field(page, "Severity"), "Medium")
+    sro.fill(field(page, "Narrative"), narrative)
+    sro.select(field(page, "Disposition"), "Informal warning")
+    sro.tap(page.get_by_role("button", name="Save draft"), step="draft saved")
+    incident_url = page.url
+    sro.tap(page.locator("main").get_by_role("link", name="Add", exact=True), step="add a person")
+    sro.select(field(page, "Role"), "Victim")
+    sro.fill(field(page, "Name"), person)
+    sro.fill(field(page, "Age"), age)
+    sro.check(field(page, "Student of the school"))
+    sro.tap(page.locator("main form").get_by_role("button", name="Save"), step="person saved")
+    sro.tap(page.get_by_role("button", name="Submit for review"), step="submitted")
+    assert page.url == incident_url
+    return incident_url
+
+
+def add_supplement_and_resubmit(sro: Actor, incident_number: int, text: str):
+    page = sro.page
+    sro.open_menu("Incidents", "My open incidents")
+    sro.tap(page.get_by_role("link", name=f"#{incident_number}", exact=True), step="incident")
+    sro.fill(field(page, "Supplement"), text)
+    sro.tap(page.get_by_role("button", name="Add supplement"), step="supplement added")
+    sro.tap(page.get_by_role("button", name="Resubmit for review"), step="resubmitted")
+
+
+# -- school administrator -------------------------------------------------------------------------
+
+def open_from_review_queue(principal: Actor, incident_number: int):
+    page = principal.page
+    principal.open_menu("Incidents", "Review queue")
+    principal.tap(page.get_by_role("link", name=f"#{incident_number}", exact=True), step="incident")
+    start = page.get_by_role("button", name="Start review")
+    if start.count():  # a separate step today; issue 16 (defect 5) may fold it into the next one
+        principal.tap(start, step="review started")
+
+
+def request_follow_up(principal: Actor, incident_number: int, note: str):
+    open_from_review_queue(principal, incident_number)
+    page = principal.page
+    form = page.locator("form").filter(has=page.get_by_role("button", name="Request follow-up from the SRO"))
+    principal.fill(field(form, "Note"), note)
+    principal.tap(form.get_by_role("button"), step="follow-up requested")
+
+
+def close_incident(principal: Actor, incident_number: int):
+    open_from_review_queue(principal, incident_number)
+    principal.tap(principal.page.get_by_role("button", name="Close", exact=True), step="closed")
+
+
+# -- coordinator ----------------------------------------------------------------------------------
+
+def division_dashboard_path(division) -> str | None:
+    """The division dashboard's address once the dashboard exists on main; None before."""
+    for name, kwargs in (("dashboards:division", {"pk": division.pk}), ("dashboards:division", {})):
+        try:
+            return reverse(name, kwargs=kwargs)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+def download_csv(actor: Actor, link) -> str:
+    """Taps a CSV export link and returns the file's text."""
+    with actor.page.expect_download() as download:
+        actor.tap(link, navigates=False)
+    with open(download.value.path(), encoding="utf-8-sig") as csv_file:
+        return csv_file.read()
