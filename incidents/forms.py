@@ -18,6 +18,11 @@ def date_widget():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def drop_empty_choice(field) -> None:
+    """A required choice shown as radio buttons: no empty radio to tap."""
+    field.choices = [choice for choice in field.choices if choice[0] != ""]
+
+
 class VersionedForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     """Carries the version of the incident the user loaded (optimistic locking)."""
 
@@ -41,16 +46,18 @@ class IncidentForm(VersionedForm):
             "narrative": forms.Textarea(attrs={"rows": 6}),
             # One tap each on a phone (a select takes two), see incidents/includes/tap_choices.html.
             "location": forms.RadioSelect,
+            "category": forms.RadioSelect,
             "severity": forms.RadioSelect,
+            "disposition": forms.RadioSelect,  # optional: its empty choice reads "Not recorded"
         }
 
-    # Police response and disposition: often empty in a first report, folded away on a phone.
-    POLICE_FIELDS = ("call_number", "called_at", "on_scene_at", "responding_unit", "disposition")
+    # The police response: often empty in a first report, folded away on a phone.
+    POLICE_FIELDS = ("call_number", "called_at", "on_scene_at", "responding_unit")
 
     def __init__(self, *args, schools, **kwargs):
         super().__init__(*args, **kwargs)
-        for name in ("location", "severity"):  # a radio list needs no "---------" choice
-            self.fields[name].choices = [choice for choice in self.fields[name].choices if choice[0] != ""]
+        for name in ("location", "category", "severity"):  # a required radio list needs no empty choice
+            drop_empty_choice(self.fields[name])
         creating = self.instance.pk is None
         if creating:
             self.fields["school"].queryset = schools
@@ -67,7 +74,6 @@ class IncidentForm(VersionedForm):
             self.initial.setdefault("version", self.instance.version)
             if self.instance.narrative_locked:
                 del self.fields["narrative"]
-
 
     def police_fields(self):
         return [self[name] for name in self.POLICE_FIELDS]
@@ -105,11 +111,12 @@ class PersonForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = PersonInvolved
         fields = ["role", "name", "age", "date_of_birth", "grade", "is_student"]
-        widgets = {"date_of_birth": date_widget()}
+        widgets = {"date_of_birth": date_widget(), "role": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
+        drop_empty_choice(self.fields["role"])
 
     def clean(self):
         cleaned = super().clean()
