@@ -147,3 +147,14 @@ def test_a_copy_keeps_both_languages(coordinator):
     copy = services.instrument_copy(instrument=instrument, user=coordinator)
     assert (copy.name_en, copy.name_fr) == ("Safety (copy)", "Sécurité (copie)")
     assert list(copy.questions.values_list("text_en", "text_fr")) == [("Safe?", "En sécurité?")]
+
+
+def test_the_instrument_search_finds_either_languages_name(client, coordinator):
+    InstrumentFactory(owner=coordinator, name="Grade 8 check-in", name_fr="Bilan de 8e année")
+    InstrumentFactory(owner=coordinator, name="Parents' views")  # no French name yet
+    client.force_login(coordinator)
+    in_french(client)
+    url = reverse("evaluations:instrument_list")
+    assert "Bilan de 8e année" in client.get(url, {"q": "check-in"}).text
+    assert "Parents&#x27; views" in client.get(url, {"q": "parents"}).text
+    assert "Bilan de 8e année" not in client.get(url, {"q": "parents"}).text
