@@ -36,6 +36,12 @@ SURVEYS = [
      datetime.date(2026, 5, 15), 0.35),
 ]
 OPEN_SURVEY = ("Student check-in 2026–27", "2026–27", datetime.date(2026, 9, 1), datetime.date(2027, 6, 30))
+# The surveys' titles in French (the standard instrument has its French from its migrations).
+FRENCH_TITLES = {
+    SURVEYS[0][0]: "Perceptions des élèves sur la sécurité et la police — année de référence",
+    SURVEYS[1][0]: "Perceptions des élèves sur la sécurité et la police — suivi",
+    OPEN_SURVEY[0]: "Bilan des élèves 2026-2027",
+}
 COMMENTS = [
     "More lighting near the bus stop.", "Supervision at lunch in the back field.",
     "Talk more about online safety.", "I like when the SRO comes to our class.",
@@ -110,9 +116,10 @@ def _responses(ctx, survey, schools, questions, year_effect, codes_seen):
 
 
 def _surveys(ctx, schools):
-    if Survey.objects.filter(title=SURVEYS[0][0]).exists():
+    # The English columns: `title` and `name` would read the current language's.
+    if Survey.objects.filter(title_en=SURVEYS[0][0]).exists():
         return
-    instrument = Instrument.objects.get(name=STANDARD, audience="students", is_standard=True)
+    instrument = Instrument.objects.get(name_en=STANDARD, audience="students", is_standard=True)
     questions = list(instrument.questions.all())
     coordinator = User.objects.filter(username="coordinator").first()
     codes_seen = set(ResponseCode.objects.values_list("code", flat=True))
@@ -120,8 +127,9 @@ def _surveys(ctx, schools):
     total = 0
     for title, year, opens, closes, effect in SURVEYS:
         survey = Survey.objects.create(
-            instrument=instrument, title=title, school_year=year, audience=instrument.audience,
-            opens_on=opens, closes_on=closes, is_baseline=baseline is None, baseline=baseline,
+            instrument=instrument, title_en=title, title_fr=FRENCH_TITLES[title], school_year=year,
+            audience=instrument.audience, opens_on=opens, closes_on=closes, is_baseline=baseline is None,
+            baseline=baseline,
             created_by=coordinator, created_at=timezone.make_aware(datetime.datetime.combine(opens, datetime.time(8))),
         )
         survey.schools.set(schools)
@@ -130,8 +138,8 @@ def _surveys(ctx, schools):
     # An open survey with one sheet of codes, to try the answer page.
     title, year, opens, closes = OPEN_SURVEY
     survey = Survey.objects.create(
-        instrument=instrument, title=title, school_year=year, audience=instrument.audience, opens_on=opens,
-        closes_on=closes, baseline=baseline, created_by=coordinator,
+        instrument=instrument, title_en=title, title_fr=FRENCH_TITLES[title], school_year=year,
+        audience=instrument.audience, opens_on=opens, closes_on=closes, baseline=baseline, created_by=coordinator,
         created_at=timezone.make_aware(datetime.datetime.combine(opens, datetime.time(8))),
     )
     # The demo principal's school (see accounts/demo.py), so the principal sees it too.

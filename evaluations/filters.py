@@ -1,4 +1,5 @@
 import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from common.filters import ListFilterSet
@@ -8,12 +9,17 @@ from .models import Audience, Instrument, Survey
 
 
 class InstrumentFilter(ListFilterSet):
-    q = django_filters.CharFilter(label=_("Name"), field_name="name", lookup_expr="icontains")
+    q = django_filters.CharFilter(label=_("Name"), method="filter_name")
     audience = django_filters.ChoiceFilter(label=_("Audience"), choices=Audience.choices)
 
     class Meta:
         model = Instrument
         fields = ["q", "audience"]
+
+    def filter_name(self, queryset, name, value):
+        # Either language's name: `name` alone would search the interface language's column only,
+        # missing an instrument that has no French name yet.
+        return queryset.filter(Q(name_en__icontains=value) | Q(name_fr__icontains=value))
 
 
 class SurveyFilter(ListFilterSet):

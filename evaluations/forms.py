@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from common.bilingual import BilingualFormMixin
 from common.forms import ANY, EmptyChoiceLabelsMixin, label_empty_choices
 from schools.models import School, SchoolDivision
 
@@ -23,19 +24,24 @@ from .models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class InstrumentForm(EmptyChoiceLabelsMixin, forms.ModelForm):
+class InstrumentForm(BilingualFormMixin, EmptyChoiceLabelsMixin, forms.ModelForm):
+    translated_fields = ("name", "description")
+
     class Meta:
         model = Instrument
-        fields = ["name", "audience", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 2})}
+        fields = ["name", "name_fr", "audience", "description", "description_fr"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 2}),
+                   "description_fr": forms.Textarea(attrs={"rows": 2})}
 
 
-class QuestionForm(EmptyChoiceLabelsMixin, forms.ModelForm):
+class QuestionForm(BilingualFormMixin, EmptyChoiceLabelsMixin, forms.ModelForm):
+    translated_fields = ("text", "options")
+
     class Meta:
         model = Question
         # position comes from the formset's order field; see instrument_questions_save.
-        fields = ["text", "kind", "indicator", "options", "reverse_scored", "required"]
-        widgets = {"options": forms.Textarea(attrs={"rows": 2})}
+        fields = ["text", "text_fr", "kind", "indicator", "options", "options_fr", "reverse_scored", "required"]
+        widgets = {"options": forms.Textarea(attrs={"rows": 2}), "options_fr": forms.Textarea(attrs={"rows": 2})}
 
 
 QuestionFormSet = inlineformset_factory(
@@ -43,14 +49,15 @@ QuestionFormSet = inlineformset_factory(
 )
 
 
-class SurveyForm(EmptyChoiceLabelsMixin, forms.ModelForm):
+class SurveyForm(BilingualFormMixin, EmptyChoiceLabelsMixin, forms.ModelForm):
+    translated_fields = ("title",)
     schools = forms.ModelMultipleChoiceField(
         label=_("Schools"), queryset=School.objects.none(), widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
         model = Survey
-        fields = ["instrument", "title", "school_year", "opens_on", "closes_on", "is_baseline", "baseline"]
+        fields = ["instrument", "title", "title_fr", "school_year", "opens_on", "closes_on", "is_baseline", "baseline"]
         widgets = {"opens_on": DATE, "closes_on": DATE}
 
     def __init__(self, *args, user, **kwargs):

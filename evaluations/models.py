@@ -164,6 +164,10 @@ SCALED_KINDS = frozenset({QuestionKind.AGREEMENT, QuestionKind.FREQUENCY, Questi
 NUMBER_MAX = 10000
 
 
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
 class Question(models.Model):
     instrument = models.ForeignKey(
         Instrument, on_delete=models.CASCADE, related_name="questions", verbose_name=_("instrument")
@@ -193,14 +197,27 @@ class Question(models.Model):
         return self.text
 
     def clean(self):
-        if self.kind == QuestionKind.CHOICE and len(self.option_list) < 2:
+        # `options` is the English list (in forms too, see common.bilingual), `options_fr` the French.
+        english, french = _lines(self.options_en), _lines(self.options_fr)
+        if self.kind == QuestionKind.CHOICE and len(english) < 2:
             raise ValidationError({"options": _("A choice question needs at least two options, one per line.")})
-        if self.kind != QuestionKind.CHOICE and self.options.strip():
-            raise ValidationError({"options": _("Only a choice question has options.")})
+        if self.kind != QuestionKind.CHOICE and (english or french):
+            raise ValidationError({"options" if english else "options_fr": _("Only a choice question has options.")})
+        if french and len(french) != len(english):
+            # An answer is kept as the option's number: both lists must match line for line.
+            raise ValidationError({"options_fr": _(
+                "Give the French options in the same order as the English ones, one per line: %(count)s lines."
+            ) % {"count": len(english)}})
 
     @property
     def option_list(self) -> list[str]:
-        return [line.strip() for line in self.options.splitlines() if line.strip()]
+        """The options in the current language (English where no French was given)."""
+        return _lines(self.options)
+
+    @property
+    def english_option_list(self) -> list[str]:
+        """The options in English: what an answer records, whatever the respondent's language."""
+        return _lines(self.options_en)
 
     @property
     def is_scaled(self) -> bool:

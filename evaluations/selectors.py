@@ -230,7 +230,8 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
     baseline = _SurveyFigures(survey.baseline, school_ids) if survey.baseline_id else None
     questions = list(survey.instrument.questions.all())
     baseline_questions = (
-        {q.text.casefold(): q.pk for q in survey.baseline.instrument.questions.all()} if baseline else {}
+        # Matched on the English text, the same in every interface language.
+        {_english_key(q): q.pk for q in survey.baseline.instrument.questions.all()} if baseline else {}
     )
     indicators = [i for i in Indicator if any(q.indicator == i and q.is_scaled for q in questions)]
 
@@ -246,7 +247,7 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
     question_rows = []
     for question in questions:
         cell = current.question_cell(school_ids, question.pk)
-        before = base(lambda f: f.question_cell, baseline_questions.get(question.text.casefold()))
+        before = base(lambda f: f.question_cell, baseline_questions.get(_english_key(question)))
         question_rows.append({"question": question, "cell": cell, "baseline": before,
                               "change": _change(cell, before)})
 
@@ -357,3 +358,7 @@ def _minutes(value):
     if isinstance(value, datetime.timedelta):
         return round(value.total_seconds() / 60, 1)
     return round(float(value) / 60_000_000, 1)  # microseconds, on databases without intervals
+
+
+def _english_key(question) -> str:
+    return (question.text_en or question.text).casefold()

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from schools.models import School
@@ -37,15 +37,18 @@ class CodeUnavailable(Exception):
 @transaction.atomic
 def instrument_copy(*, instrument: Instrument, user) -> Instrument:
     """A private, editable copy of an instrument (standard or not) owned by `user`."""
-    copy = Instrument(
-        name=_("%(name)s (copy)") % {"name": instrument.name}, audience=instrument.audience,
-        description=instrument.description, is_standard=False, owner=user,
-    )
+    copy = Instrument(audience=instrument.audience, is_standard=False, owner=user,
+                      description_en=instrument.description_en, description_fr=instrument.description_fr)
+    for language in ("en", "fr"):  # each language's name, marked a copy in that language
+        name = getattr(instrument, f"name_{language}")
+        with translation.override(language):
+            setattr(copy, f"name_{language}", _("%(name)s (copy)") % {"name": name} if name else None)
     copy.full_clean()
     copy.save()
     Question.objects.bulk_create(
-        Question(instrument=copy, position=q.position, text=q.text, kind=q.kind, indicator=q.indicator,
-                 options=q.options, reverse_scored=q.reverse_scored, required=q.required)
+        Question(instrument=copy, position=q.position, text_en=q.text_en, text_fr=q.text_fr, kind=q.kind,
+                 indicator=q.indicator, options_en=q.options_en, options_fr=q.options_fr,
+                 reverse_scored=q.reverse_scored, required=q.required)
         for q in instrument.questions.all()
     )
     return copy
@@ -174,7 +177,8 @@ def build_answer(*, response: SurveyResponse, question: Question, raw) -> Answer
     value = float(raw)
     text = ""
     if question.kind == QuestionKind.CHOICE:
-        options = question.option_list
+        # The English option, whatever the respondent's language: results count one text per option.
+        options = question.english_option_list
         text = options[int(value) - 1] if 1 <= value <= len(options) else ""
     return Answer(response=response, question=question, value=value, text=text,
                   favourable=question.favourable(value))

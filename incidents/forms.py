@@ -1,4 +1,5 @@
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from common.forms import EmptyChoiceLabelsMixin
@@ -15,6 +16,11 @@ def datetime_widget():
 
 def date_widget():
     return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def drop_empty_choice(field) -> None:
+    """A required choice shown as radio buttons: no empty radio to tap."""
+    field.choices = [choice for choice in field.choices if choice[0] != ""]
 
 
 class VersionedForm(EmptyChoiceLabelsMixin, forms.ModelForm):
@@ -38,19 +44,44 @@ class IncidentForm(VersionedForm):
             "called_at": datetime_widget(),
             "on_scene_at": datetime_widget(),
             "narrative": forms.Textarea(attrs={"rows": 6}),
+            # One tap each on a phone (a select takes two), see incidents/includes/tap_choices.html.
+            "location": forms.RadioSelect,
+            "category": forms.RadioSelect,
+            "severity": forms.RadioSelect,
+            "disposition": forms.RadioSelect,  # optional: its empty choice reads "Not recorded"
         }
+
+    # The police response: often empty in a first report, folded away on a phone.
+    POLICE_FIELDS = ("call_number", "called_at", "on_scene_at", "responding_unit")
 
     def __init__(self, *args, schools, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("location", "category", "severity"):  # a required radio list needs no empty choice
+            drop_empty_choice(self.fields[name])
         creating = self.instance.pk is None
         if creating:
             self.fields["school"].queryset = schools
             del self.fields["version"]
+            # Most reports are written as it happens or just after: now, in local time (the site's
+            # TIME_ZONE: schools have no time zone of their own), to the minute the widget shows.
+            now = timezone.localtime().replace(second=0, microsecond=0)
+            self.initial.setdefault("occurred_at", now)
+            self.initial.setdefault("reported_at", now)
+            if len(schools) == 1:
+                self.initial.setdefault("school", schools[0].pk)
         else:
             del self.fields["school"]
             self.initial.setdefault("version", self.instance.version)
             if self.instance.narrative_locked:
                 del self.fields["narrative"]
+
+    def police_fields(self):
+        return [self[name] for name in self.POLICE_FIELDS]
+
+    def police_section_open(self) -> bool:
+        """Unfolded when editing, or when something in it was typed or refused."""
+        return self.instance.pk is not None or any(
+            self[name].value() not in (None, "") or self[name].errors for name in self.POLICE_FIELDS)
 
 
 class SchoolResponseForm(VersionedForm):
@@ -80,17 +111,55 @@ class PersonForm(EmptyChoiceLabelsMixin, forms.ModelForm):
     class Meta:
         model = PersonInvolved
         fields = ["role", "name", "age", "date_of_birth", "grade", "is_student"]
-        widgets = {"date_of_birth": date_widget()}
+        widgets = {"date_of_birth": date_widget(), "role": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name"].required = True
+        drop_empty_choice(self.fields["role"])
 
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("age") is not None and cleaned.get("date_of_birth"):
             self.add_error("age", _("Give the age or the date of birth, not both."))
         return cleaned
+
+
+class PeopleFormSet(forms.BaseFormSet):
+    """People involved, given on the report form itself (rows left empty are ignored)."""
+
+    # Shown without script; with it (static/incidents/report.js) the spare rows hide behind
+    # "Add another person", which shows them and then copies `empty_form` for more.
+    EXTRA = 3
+    MAX = 30
+
+    def __init__(self, data=None, *args, **kwargs):
+        # A report posted without the people rows (an older page, another client) has no people.
+        if data is not None and f"{self.get_default_prefix()}-TOTAL_FORMS" not in data:
+            data = None
+        super().__init__(data, *args, **kwargs)
+
+    @classmethod
+    def get_default_prefix(cls):
+        return "people"
+
+    def is_valid(self):
+        return not self.is_bound or super().is_valid()
+
+    def filled_forms(self) -> list[forms.Form]:
+        return [form for form in self.forms if form.has_changed()] if self.is_bound else []
+
+    def people(self) -> list[PersonInvolved]:
+        """The filled rows, as unsaved people (valid formset only)."""
+        return [form.instance for form in self.filled_forms()]
+
+
+def people_formset(data=None):
+    formset_class = forms.formset_factory(
+        PersonForm, formset=PeopleFormSet, extra=PeopleFormSet.EXTRA, max_num=PeopleFormSet.MAX,
+        validate_max=True,
+    )
+    return formset_class(data)
 
 
 class HelpRequestForm(EmptyChoiceLabelsMixin, forms.ModelForm):

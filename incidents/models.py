@@ -38,6 +38,10 @@ HISTORY_ROLES = frozenset({Role.COORDINATOR, Role.PROGRAM_ADMIN})
 # Youth criminal law in Canada (YCJA) starts at 12: no charge against a younger person.
 MINIMUM_AGE_FOR_CHARGE = 12
 
+# A time typed into a report may be this far ahead of the server's clock (a phone's clock runs a
+# little fast, a minute rolls over while typing); anything later is in the future and refused.
+FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
+
 
 def submitted_once_q(prefix: str = "") -> Q:
     """Incidents submitted at least once: `submitted_at` is set by the first submission and never
@@ -282,6 +286,24 @@ class Incident(models.Model):
                 errors["disposition"] = charge_refused_message(too_young)
         if errors:
             raise ValidationError(errors)
+
+    # The times an SRO types: none of them can be in the future.
+    TYPED_TIMES = ("occurred_at", "reported_at", "called_at", "on_scene_at")
+
+    def future_time_errors(self, *, fields=TYPED_TIMES, now=None) -> dict:
+        """Errors for the times among `fields` that lie in the future (beyond FUTURE_TOLERANCE).
+        Checked when a time is typed (services), not on every save: a record saved a minute ahead
+        within the tolerance stays valid."""
+        now = now or timezone.now()
+        errors = {}
+        for name in fields:
+            value = getattr(self, name)
+            if value is not None and value > now + FUTURE_TOLERANCE:
+                errors[name] = ValidationError(
+                    _("This time is in the future: it is now %(now)s. Give the time it happened."),
+                    code="future", params={"now": timezone.localtime(now).strftime("%Y-%m-%d %H:%M")},
+                )
+        return errors
 
     def subjects_under_charge_age(self) -> list["PersonInvolved"]:
         """Subjects younger than 12 when the incident occurred. Runs one query."""

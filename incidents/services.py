@@ -57,6 +57,7 @@ def incident_create(*, actor, school: School, help_request: HelpRequest | None =
     now = timezone.now()
     incident = Incident(school=school, created_by=actor, created_at=now, updated_at=now, status=Status.DRAFT,
                         **{name: value for name, value in fields.items() if name in INCIDENT_FIELDS})
+    _refuse_future_times(incident, fields=Incident.TYPED_TIMES, now=now)
     incident.full_clean()
     incident._history_user = actor
     incident.save()
@@ -64,6 +65,36 @@ def incident_create(*, actor, school: School, help_request: HelpRequest | None =
                                  note=_("Created from a request for help.") if help_request else "")
     if help_request is not None:
         _help_request_take(help_request=help_request, actor=actor, incident=incident)
+    return incident
+
+
+def _refuse_future_times(incident: Incident, *, fields, now=None) -> None:
+    errors = incident.future_time_errors(fields=fields, now=now)
+    if errors:
+        raise ValidationError(errors)
+
+
+class PersonRejected(ValidationError):
+    """A person involved given with a new report was refused; `index` says which (0-based)."""
+
+    def __init__(self, error: ValidationError, *, index: int):
+        super().__init__(error.error_dict if hasattr(error, "error_dict") else error.error_list)
+        self.index = index
+
+
+@transaction.atomic
+def incident_report(*, actor, school: School, people: list[PersonInvolved], submit: bool = False,
+                    help_request: HelpRequest | None = None, **fields) -> Incident:
+    """The SRO's whole report in one go: the draft, the people involved and, when `submit`, its
+    submission for review. All or nothing: a refused person (PersonRejected) saves nothing."""
+    incident = incident_create(actor=actor, school=school, help_request=help_request, **fields)
+    for index, person in enumerate(people):
+        try:
+            person_save(incident=incident, actor=actor, person=person)
+        except ValidationError as error:
+            raise PersonRejected(error, index=index) from error
+    if submit:
+        incident_transition(incident=incident, to=Status.SUBMITTED, actor=actor, version=incident.version)
     return incident
 
 
@@ -92,8 +123,9 @@ def _conditional_save(incident: Incident, version: int, changes: dict, *, actor)
 
 
 @transaction.atomic
-def incident_update(*, incident: Incident, actor, version: int, **fields) -> Incident:
-    """Save the SRO's edits, unless someone saved the incident since `version` was read."""
+def incident_update(*, incident: Incident, actor, version: int, submit: bool = False, **fields) -> Incident:
+    """Save the SRO's edits, unless someone saved the incident since `version` was read; with
+    `submit`, a draft is submitted for review with them (both or neither)."""
     current = _locked(incident)
     access = IncidentAccess(actor, current)
     _require(access.may_edit)
@@ -102,10 +134,14 @@ def incident_update(*, incident: Incident, actor, version: int, **fields) -> Inc
     changes = {name: value for name, value in fields.items() if name in INCIDENT_FIELDS}
     if current.narrative_locked and "narrative" in changes and changes["narrative"] != current.narrative:
         raise ValidationError({"narrative": _("The narrative was submitted: add a supplement instead.")})
+    typed_times = [name for name in Incident.TYPED_TIMES if name in changes and changes[name] != getattr(current, name)]
     for name, value in changes.items():
         setattr(current, name, value)
+    _refuse_future_times(current, fields=typed_times)
     current.full_clean()
     _conditional_save(current, version, changes, actor=actor)
+    if submit:
+        incident_transition(incident=current, to=Status.SUBMITTED, actor=actor, version=current.version)
     incident.refresh_from_db()
     return incident
 

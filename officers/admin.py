@@ -1,6 +1,7 @@
 """Admin site: for program administrators. Model clean() applies the same rules as the pages."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from common.admin_autocomplete import AutocompleteAdminMixin
 
@@ -38,7 +39,7 @@ class OfficerAdmin(AutocompleteAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Course)
-class CourseAdmin(admin.ModelAdmin):
+class CourseAdmin(TranslationAdmin):  # the name in English and in French
     list_display = ["name", "code", "provider", "due_days", "position", "active"]
     list_editable = ["due_days", "position", "active"]
     prepopulated_fields = {"code": ["name"]}

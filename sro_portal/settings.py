@@ -52,6 +52,7 @@ else:
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # French for text kept in the database; before admin, as its docs ask
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -331,3 +332,10 @@ SURVEY_WRONG_CODE_RATE = os.environ.get("SURVEY_WRONG_CODE_RATE", "20/10m")
 SURVEY_CODE_BATCH_MAX = envint("SURVEY_CODE_BATCH_MAX", "500")
 # The largest outcome-data CSV file accepted, in bytes.
 OUTCOME_IMPORT_MAX_BYTES = envint("OUTCOME_IMPORT_MAX_BYTES", str(5 * 1024 * 1024))
+
+# modeltranslation: text kept in the database that users read as labels (survey instruments,
+# questions and choices, survey titles, course names) has an English and a French column
+# (`name_en`, `name_fr`…); reading `name` gives the current language's. English is the language
+# every record has; an untranslated French text shows the English one, and the other way round.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr")}

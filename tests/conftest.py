@@ -3,6 +3,7 @@ outsider coordinator in the second."""
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.models import Role
 
@@ -13,6 +14,16 @@ from .factories import SchoolDivisionFactory, SchoolFactory, sro_for, user_with_
 def empty_cache():
     """Each test starts with an empty cache (rate-limit counts live there), as with the database."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def english_to_start():
+    """Each test starts in English. A page asked for in French leaves French active in the thread
+    after the request, and text kept in two languages (modeltranslation: `name` is the current
+    language's column) would then be written to the French columns by the next test's factories."""
+    translation.activate("en")
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -11,12 +11,12 @@ from accounts.decorators import role_required
 from accounts.models import Role
 
 from .. import services
-from ..forms import IncidentForm, SchoolResponseForm, SupplementForm, TransitionForm
+from ..forms import IncidentForm, SchoolResponseForm, SupplementForm, TransitionForm, people_formset
 from ..models import INCIDENT_ROLES, HelpRequest, PersonalInfoAccess, Status
 from ..redaction import readable_texts
 from ..selectors import get_incident_for_user, incident_timeline, people_for
 from ..workflow import IncidentAccess, StaleIncident, incident_transition
-from .common import add_errors
+from .common import SUBMIT, add_errors, report_save
 
 
 def _detail_context(request, incident, *, transition_form=None, supplement_form=None):
@@ -59,18 +59,19 @@ def incident_detail(request, pk):
 
 @role_required(Role.SRO)
 def incident_create_view(request):
+    """The whole report on one page: the facts, the people involved, then "Submit for review" (or
+    "Save draft") at the end."""
     schools = services.sro_schools(request.user)
     form = IncidentForm(request.POST or None, schools=schools)
-    if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        try:
-            incident = services.incident_create(actor=request.user, **data)
-        except ValidationError as error:
-            add_errors(form, error)
+    people = people_formset(request.POST or None)
+    incident = report_save(request, form, people) if request.method == "POST" else None
+    if incident is not None:
+        if incident.status == Status.SUBMITTED:
+            messages.success(request, _("Incident reported and submitted for review."))
         else:
-            messages.success(request, _("Draft saved. Add the people involved, then submit it for review."))
-            return redirect("incidents:incident_detail", pk=incident.pk)
-    return render(request, "incidents/incident_form.html", {"form": form, "creating": True})
+            messages.success(request, _("Draft saved. Submit it for review when it is complete."))
+        return redirect("incidents:incident_detail", pk=incident.pk)
+    return render(request, "incidents/incident_form.html", {"form": form, "people": people, "creating": True})
 
 
 @role_required(Role.SRO)
@@ -83,8 +84,9 @@ def incident_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
+        submit = SUBMIT in request.POST and incident.status == Status.DRAFT
         try:
-            services.incident_update(incident=incident, actor=request.user, version=version, **data)
+            services.incident_update(incident=incident, actor=request.user, version=version, submit=submit, **data)
         except StaleIncident as error:
             # Keep what they typed; show what is saved now, and let them save over it knowingly.
             current = get_incident_for_user(request.user, pk)
@@ -94,7 +96,8 @@ def incident_edit(request, pk):
         except ValidationError as error:
             add_errors(form, error)
         else:
-            messages.success(request, _("Incident saved."))
+            saved = _("Incident reported and submitted for review.") if submit else _("Incident saved.")
+            messages.success(request, saved)
             return redirect("incidents:incident_detail", pk=pk)
     return render(request, "incidents/incident_form.html", {"form": form, "incident": incident, "current": current})
 

@@ -11,11 +11,11 @@ from accounts.models import Role
 from schools.models import School
 
 from .. import services
-from ..forms import DeclineForm, HelpRequestForm, IncidentForm
-from ..models import PEOPLE_ROLES, HelpRequest, PersonalInfoAccess
+from ..forms import DeclineForm, HelpRequestForm, IncidentForm, people_formset
+from ..models import PEOPLE_ROLES, HelpRequest, PersonalInfoAccess, Status
 from ..redaction import readable_texts
 from ..selectors import get_help_request_for_user, help_request_list
-from .common import add_errors
+from .common import add_errors, report_save
 from .lists import _page
 
 
@@ -93,17 +93,17 @@ def request_convert(request, pk):
     initial = {"school": help_request.school_id, "occurred_at": when, "reported_at": help_request.raised_at,
                "narrative": help_request.details}
     form = IncidentForm(request.POST or None, schools=schools, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            incident = services.incident_create(actor=request.user, help_request=help_request, **form.cleaned_data)
-        except ValidationError as error:
-            add_errors(form, error)
+    people = people_formset(request.POST or None)
+    incident = report_save(request, form, people, help_request=help_request) if request.method == "POST" else None
+    if incident is not None:
+        if incident.status == Status.SUBMITTED:
+            messages.success(request, _("Incident reported and submitted for review."))
         else:
             messages.success(request, _("The request is now a draft incident."))
-            return redirect("incidents:incident_detail", pk=incident.pk)
+        return redirect("incidents:incident_detail", pk=incident.pk)
     _log_view(request, help_request)  # the form is filled in with the request's details
     return render(request, "incidents/incident_form.html",
-                  {"form": form, "creating": True, "help_request": help_request})
+                  {"form": form, "people": people, "creating": True, "help_request": help_request})
 
 
 @require_POST

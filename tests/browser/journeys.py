@@ -55,31 +55,28 @@ def log_presentation(sro: Actor, topic: str, minutes: str):
 
 
 def report_incident(sro: Actor, *, school: str, narrative: str, person: str, age: str):
-    """From the landing page to an incident submitted for review, with one person involved.
-    Returns the incident's page address."""
+    """From the landing page to an incident submitted for review, with one person involved, all on
+    the report page: "occurred" and "reported" start at now, choices are one tap each, the person
+    is given in the first row, and "Submit for review" ends the form. Returns the incident's page
+    address."""
     page = sro.page
     sro.tap(page.locator("main").get_by_role("link", name="Report an incident"), step="report an incident")
-    now = local_now()
     if field(page, "School").evaluate("el => el.value") == "":
         sro.select(field(page, "School"), school)
-    sro.fill(field(page, "Occurred at"), field_value(now - datetime.timedelta(hours=1)))
-    sro.fill(field(page, "Reported at"), field_value(now - datetime.timedelta(minutes=30)))
-    sro.select(field(page, "Location"), "Hallway")
-    sro.select(field(page, "Category"), "Bullying")
-    sro.select(field(page, "Severity"), "Medium")
+    form = page.locator("#incident-form")
+    sro.choose(form.get_by_role("radio", name="Bullying", exact=True))
+    sro.choose(form.get_by_role("radio", name="Hallway", exact=True))
+    sro.choose(form.get_by_role("radio", name="Medium", exact=True))
     sro.fill(field(page, "Narrative"), narrative)
-    sro.select(field(page, "Disposition"), "Informal warning")
-    sro.tap(page.get_by_role("button", name="Save draft"), step="draft saved")
-    incident_url = page.url
-    sro.tap(page.locator("main").get_by_role("link", name="Add", exact=True), step="add a person")
-    sro.select(field(page, "Role"), "Victim")
-    sro.fill(field(page, "Name"), person)
-    sro.fill(field(page, "Age"), age)
-    sro.check(field(page, "Student of the school"))
-    sro.tap(page.locator("main form").get_by_role("button", name="Save"), step="person saved")
+    row = page.locator(".person-row").first
+    sro.choose(row.get_by_role("radio", name="Victim", exact=True))
+    sro.fill(field(row, "Name"), person)
+    sro.fill(field(row, "Age"), age)
+    sro.check(field(row, "Student of the school"))
+    sro.choose(form.get_by_role("radio", name="Informal warning", exact=True))
     sro.tap(page.get_by_role("button", name="Submit for review"), step="submitted")
-    assert page.url == incident_url
-    return incident_url
+    assert re.search(r"/incidents/\d+/$", page.url), page.url
+    return page.url
 
 
 def add_supplement_and_resubmit(sro: Actor, incident_number: int, text: str):
@@ -106,7 +103,8 @@ def request_follow_up(principal: Actor, incident_number: int, note: str):
     open_from_review_queue(principal, incident_number)
     page = principal.page
     form = page.locator("form").filter(has=page.get_by_role("button", name="Request follow-up from the SRO"))
-    principal.fill(field(form, "Note"), note)
+    # The step's own note, however it is labelled ("What the SRO should follow up (required)").
+    principal.fill(form.get_by_role("textbox"), note)
     principal.tap(form.get_by_role("button"), step="follow-up requested")
 
 

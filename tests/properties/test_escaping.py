@@ -12,6 +12,7 @@ import datetime
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
@@ -137,6 +138,7 @@ def world(school, division, sro, principal, coordinator, evaluator, program_admi
         (coordinator, reverse("officers:officer_list")),
         (coordinator, reverse("officers:officer_detail", args=[sro.officer.pk])),
         (sro, reverse("officers:my_profile")),
+        (sro, reverse("officers:my_profile"), "fr"),  # course names in French
     ]
     incident_pages = [
         (sro, reverse("incidents:incident_detail", args=[incident.pk])),
@@ -152,10 +154,12 @@ def world(school, division, sro, principal, coordinator, evaluator, program_admi
         (evaluator, reverse("evaluations:results_list")),
         (evaluator, reverse("evaluations:survey_results", args=[survey.pk])),
         (None, reverse("evaluations:answer", args=[code.code])),
+        (None, reverse("evaluations:answer", args=[code.code]), "fr"),  # titles and questions in French
     ]
     instrument_pages = [
         (coordinator, reverse("evaluations:instrument_list")),
         (coordinator, reverse("evaluations:instrument_detail", args=[instrument.pk])),
+        (coordinator, reverse("evaluations:instrument_detail", args=[instrument.pk]), "fr"),
         *survey_pages,
     ]
     school_pages = [
@@ -229,11 +233,14 @@ def _fields_of(model):
 
 
 def _pages_read(client, pages):
-    for user, url in pages:
+    """Each page as (user, url), or (user, url, language) for a page read in that language (the
+    French text kept in the database shows on French pages)."""
+    for user, url, *language in pages:
         if user is None:
             client.logout()
         else:
             client.force_login(user)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = language[0] if language else settings.LANGUAGE_CODE
         response = client.get(url)
         assert response.status_code == 200, (url, response.status_code)
         yield url, response.content.decode()
