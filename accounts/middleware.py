@@ -55,7 +55,9 @@ class SessionLimitsMiddleware:
 
 
 # Pages a signed-in user may reach before giving their code.
-TWO_STEP_EXEMPT = {"accounts:two_step", "accounts:two_step_verify", "logout", "set_language"}
+# The app's manifest and service worker hold no one's data, and a phone fetches them on its own.
+TWO_STEP_EXEMPT = {"accounts:two_step", "accounts:two_step_verify", "logout", "set_language",
+                   "manifest", "service_worker"}
 
 
 class TwoStepMiddleware:

@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from accounts import views as account_views
 from accounts.forms import AdminSignInForm, SignInForm
+from activities import offline as activities_offline
 from dashboards import views as dashboard_views
 
 admin.site.login_form = AdminSignInForm  # checks the user name's length (accounts.forms)
@@ -27,4 +28,7 @@ urlpatterns = [
     path("evaluations/", include("evaluations.urls")),
     path("audit/", include("audit.urls")),
     path("admin/", admin.site.urls),
+    # The installable quick log (issue 17): at the root, where a service worker's scope must start.
+    path("manifest.webmanifest", activities_offline.manifest, name="manifest"),
+    path("sw.js", activities_offline.service_worker, name="service_worker"),
 ]
