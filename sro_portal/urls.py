@@ -4,6 +4,7 @@ from django.urls import include, path
 
 from accounts import views as account_views
 from accounts.forms import AdminSignInForm, SignInForm
+from accounts.passkeys import api_urlpatterns as passkey_api
 from activities import offline as activities_offline
 from dashboards import views as dashboard_views
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("accounts/password/done/", auth_views.PasswordChangeDoneView.as_view(),
          name="password_change_done"),
     path("accounts/", include("accounts.urls")),
+    path("accounts/passkey-api/", include(passkey_api)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("schools/", include("schools.urls")),
     path("officers/", include("officers.urls")),
