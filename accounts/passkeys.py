@@ -82,7 +82,7 @@ class AuthenticationComplete(webauthn_views.CompleteCredentialAuthenticationView
         if second_step:
             self.request.session.cycle_key()  # signed in fully now: a new session id
         audit_record(request=self.request, event=Event.TWO_STEP, outcome=Outcome.SUCCESS, obj=device,
-                     detail={"method": "passkey", "passwordless": not second_step})
+                     detail={"method": "passkey", "step": "second_step" if second_step else "sign_in"})
 
     def handle_exception(self, exc):
         if isinstance(exc, exceptions.OTPWebAuthnApiError) and not isinstance(exc, exceptions.InvalidState):

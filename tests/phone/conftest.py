@@ -4,6 +4,7 @@ on a 390-px screen, against pytest-django's live server. Never downloads a brows
 
 import os
 import shutil
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -58,12 +59,18 @@ def phone(chromium, live_server, settings):
     context.close()
 
 
+def at(path: str):
+    """A URL matcher for page.wait_for_url: the address's path is `path` (a glob such as
+    "**/activities/log/" also matches "/accounts/login/?next=/activities/log/")."""
+    return lambda url: urlsplit(url).path == path
+
+
 def sign_in(page, user, next_url="/activities/log/"):
     page.goto(f"/accounts/login/?next={next_url}")
     page.fill("input[name=username]", user.username)
     page.fill("input[name=password]", PASSWORD)
     page.click("form button[type=submit]")
-    page.wait_for_url(f"**{next_url}")
+    page.wait_for_url(at(next_url))
 
 
 def screenshot(page, name: str) -> None:

@@ -7,7 +7,7 @@ import pytest
 from activities.models import Activity, Category
 from schools.models import School
 
-from .conftest import PASSWORD, idle_for, screenshot, sign_in
+from .conftest import PASSWORD, at, idle_for, screenshot, sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -79,7 +79,7 @@ def test_entries_kept_across_an_ended_session_wait_for_the_same_users_sign_in(ph
     phone.fill("input[name=username]", sro_user.username)
     phone.fill("input[name=password]", PASSWORD)
     phone.click("form button[type=submit]")
-    phone.wait_for_url("**/activities/log/")
+    phone.wait_for_url(at("/activities/log/"))
     phone.wait_for_selector("text=3 entries sent.")
     assert Activity.objects.filter(officer=sro_user.officer).count() == 3
 
@@ -122,7 +122,7 @@ def test_a_refused_entry_comes_back_with_its_reason_to_correct(phone, sro_user, 
     sro_user.officer.assignments.update(start="2020-09-01")
     phone.click("#offline-refused button:has-text('Correct')")
     phone.click("button[name=action][value=save]")
-    phone.wait_for_url("**/activities/mine/")
+    phone.wait_for_url(at("/activities/mine/"))
     assert Activity.objects.count() == 1
     phone.goto("/activities/log/")
     assert phone.locator("#offline-refused").count() == 0
