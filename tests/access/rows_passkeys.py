@@ -32,7 +32,8 @@ ROWS = {
     "accounts:passkey_remove": Row(
         method="post", args=passkey_arg,
         expect={ANONYMOUS: LOGIN, **dict.fromkeys(SIGNED_IN, (REDIRECT, NOT_FOUND))},
-        note="POST only: the user's own passkey (back to the list); another user's is a 404",
+        note=("POST only; inside, the user's own passkey, whose second step the session has not given yet: a "
+              "redirect to give it (removal itself: tests/accounts/test_passkeys.py); another user's is a 404"),
     ),
     "otp_webauthn:credential-registration-begin": Row(
         method="post", expect={ANONYMOUS: FORBIDDEN, **dict.fromkeys(SIGNED_IN, PAGE)},
