@@ -50,16 +50,15 @@ def logged_message(activity) -> str:
     }
 
 
-def _plural(singular: str, plural: str) -> dict:
-    """Both forms of a counted message, for the page's script (it fills in %(count)s)."""
-    return {"one": ngettext(singular, plural, 1), "other": ngettext(singular, plural, 2)}
-
-
 def offline_texts() -> dict:
     """What the quick log's script says, in the user's language (given to it by json_script)."""
     return {
-        "waiting": _plural("%(count)s entry waiting to send", "%(count)s entries waiting to send"),
-        "sent": _plural("%(count)s entry sent.", "%(count)s entries sent."),
+        # Both forms of each counted message (literal calls, so that makemessages finds them); the
+        # script takes "one" for 1 and fills in %(count)s.
+        "waiting": {"one": ngettext("%(count)s entry waiting to send", "%(count)s entries waiting to send", 1),
+                    "other": ngettext("%(count)s entry waiting to send", "%(count)s entries waiting to send", 2)},
+        "sent": {"one": ngettext("%(count)s entry sent.", "%(count)s entries sent.", 1),
+                 "other": ngettext("%(count)s entry sent.", "%(count)s entries sent.", 2)},
         "saved": _("Saved on this phone: it is sent when the connection returns."),
         "offline": _("No connection: your entries are kept on this phone and sent when the connection returns."),
         "signed_out": _("Your session has ended: sign in again to send the entries waiting on this phone."),
