@@ -195,3 +195,18 @@ def test_the_token_in_the_header_is_accepted(sro, school, today):
     response = client.post(URL, json.dumps(entry(sro, school, today)), content_type="application/json",
                            headers={"X-CSRFToken": token})
     assert response.status_code == 201
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("school", "99999999999999999999999"), ("school", "²"), ("date", "9999-12-31"), ("date", "0001-01-01"),
+    ("minutes", "1e5"), ("students", "-1"), ("note", "nul \x00 byte"), ("note", "x" * 501),
+    ("category", "juggling"), ("topic", "cats"),
+])
+def test_hostile_values_are_refused_with_reasons_never_a_500(client, sro, school, today, name, value):
+    client.force_login(sro)
+    payload = entry(sro, school, today)
+    payload["fields"][name] = value
+    response = send(client, payload)
+    assert response.status_code == 422
+    assert response.json()["errors"]
+    assert not Activity.objects.exists()
