@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_otp import devices_for_user
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnAttestation, WebAuthnCredential
 
 from audit.models import AuditEvent
 from audit.services import audit_record
@@ -33,8 +34,9 @@ def hide_second_factor_devices():
     whoever reads it can clone the factor. django-otp registers a device admin (key, QR "config"
     view); AccountsConfig.ready (after the admin's autodiscovery) takes it away, and the user admin
     offers only a reset (below)."""
-    if admin.site.is_registered(TOTPDevice):
-        admin.site.unregister(TOTPDevice)
+    for model in (TOTPDevice, WebAuthnCredential, WebAuthnAttestation):
+        if admin.site.is_registered(model):
+            admin.site.unregister(model)
 
 
 def reset_two_step(request, user) -> int:

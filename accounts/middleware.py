@@ -13,6 +13,10 @@ from django.utils.translation import gettext as _
 
 from .two_step import DEVICE, REQUIRED, STATE_KEY, two_step_state
 
+PASSKEY_API_VIEW_NAMES = {"otp_webauthn:credential-registration-begin", "otp_webauthn:credential-registration-complete",
+                          "otp_webauthn:credential-authentication-begin",
+                          "otp_webauthn:credential-authentication-complete", "otp_webauthn:js-i18n-catalog"}
+
 SIGNED_IN_AT = "signed_in_at"
 LAST_ACTIVITY = "last_activity"
 # Write the last-activity time at most once a minute: a session save per request is waste.
@@ -55,7 +59,11 @@ class SessionLimitsMiddleware:
 
 
 # Pages a signed-in user may reach before giving their code.
-TWO_STEP_EXEMPT = {"accounts:two_step", "accounts:two_step_verify", "logout", "set_language"}
+# The app's manifest and service worker hold no one's data, and a phone fetches them on its own.
+# Passkeys: giving the second step with one, or making one the second step (the library refuses
+# to register a passkey for a user who has a device and has not given the second step yet).
+TWO_STEP_EXEMPT = {"accounts:two_step", "accounts:two_step_verify", "logout", "set_language",
+                   "manifest", "service_worker", "accounts:passkeys", *PASSKEY_API_VIEW_NAMES}
 
 
 class TwoStepMiddleware:

@@ -5,15 +5,15 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django_otp import devices_for_user, match_token
 from django_otp import login as otp_login
+from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from audit.decorators import no_store
 from audit.models import AuditEvent
 from audit.services import audit_record
 
-from . import two_step
+from . import passkeys, two_step
 from .forms import CodeForm
 
 
@@ -41,9 +41,10 @@ def two_step_setup(request):
     """See whether two-step verification is on; set it up by scanning a QR code (or typing
     the key) and confirming with a code."""
     user = request.user
-    devices = list(devices_for_user(user))
-    if devices and not user.is_verified():
+    if user_has_device(user) and not user.is_verified():
         return redirect("accounts:two_step_verify")
+    # The authenticator app's page: passkeys have their own (accounts.passkeys).
+    devices = list(TOTPDevice.objects.devices_for_user(user))
     if devices:
         return render(request, "accounts/two_step.html", {
             "devices": devices, "required": two_step.two_step_required(user)})
@@ -63,14 +64,16 @@ def two_step_setup(request):
     uri = two_step.provisioning_uri(user, key)
     return render(request, "accounts/two_step.html", {
         "form": form, "qr_svg": two_step.qr_svg(uri), "secret": two_step.base32(key),
-        "required": two_step.two_step_required(user), "next": _next_url(request, "")})
+        "required": two_step.two_step_required(user), "next": _next_url(request, ""),
+        "has_passkey": user_has_device(user)})
 
 
 @require_POST
 @login_required
 def two_step_remove(request):
-    """Turn two-step verification off (a user who needs it is asked to set it up again)."""
-    for device in devices_for_user(request.user, confirmed=None):
+    """Turn the authenticator app off (a user who needs a second step and has no passkey is asked
+    to set one up again). Passkeys stay: they are removed one by one on their own page."""
+    for device in TOTPDevice.objects.devices_for_user(request.user, confirmed=None):
         audit_record(request=request, event=AuditEvent.Event.TWO_STEP_CHANGED,
                      outcome=AuditEvent.Outcome.SUCCESS, obj=device, detail={"action": "removed"})
         device.delete()
@@ -93,7 +96,9 @@ def two_step_verify(request):
         audit_record(request=request, event=AuditEvent.Event.TWO_STEP, outcome=AuditEvent.Outcome.FAILURE)
         form.add_error("code", _("This code is not valid. Wait for the next code and try again."))
     return render(request, "accounts/two_step_verify.html", {
-        "form": form, "next": _next_url(request, ""), "issuer": settings.OTP_TOTP_ISSUER})
+        "form": form, "next": _next_url(request, ""), "issuer": settings.OTP_TOTP_ISSUER,
+        "has_app": TOTPDevice.objects.devices_for_user(request.user).exists(),
+        "has_passkey": passkeys.user_passkeys(request.user).exists()})
 
 
 def locked_out(request, original_response=None, credentials=None):

@@ -121,6 +121,9 @@ class ActivityForm(EmptyChoiceLabelsMixin, forms.ModelForm):
         fields = ["date", "school", "category", "topic", "minutes", *AUDIENCE_FIELDS, "note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
         labels = {"note": _("Note (optional)")}
+        # The note may wait on the phone until it is sent (offline_log.js): never a name.
+        help_texts = {"note": _("No names of young people or anyone else: the note may be kept on this phone "
+                                "until it is sent.")}
 
     def __init__(self, *args, officer: Officer, periods: dict, **kwargs):
         kwargs.setdefault("instance", Activity(officer=officer))

@@ -122,6 +122,9 @@ class Activity(models.Model):
         related_name="+", verbose_name=_("unlocked by"), editable=False,
     )
     unlocked_at = models.DateTimeField(_("unlocked"), null=True, blank=True, editable=False)
+    # The id the phone gave the entry when it was logged (offline or not): a retry of the same
+    # entry finds this row instead of creating a second one. Empty for entries from elsewhere.
+    client_id = models.UUIDField(_("entry id from the phone"), null=True, blank=True, editable=False)
 
     objects = ActivityQuerySet.as_manager()
 
@@ -144,6 +147,10 @@ class Activity(models.Model):
                 condition=Q(category=Category.PRESENTATION) | Q(topic=""),
                 name="activity_topic_only_for_presentations",
                 violation_error_message=_("A topic is only for classroom presentations."),
+            ),
+            models.UniqueConstraint(
+                fields=["officer", "client_id"], name="activity_client_id_unique_per_officer",
+                violation_error_message=_("This entry has already been logged."),
             ),
         ]
         indexes = [

@@ -47,6 +47,11 @@ def get_officer_for_user(user) -> Officer | None:
     return Officer.objects.filter(user=user).first()
 
 
+def get_logged_entry(officer: Officer, client_id) -> Activity | None:
+    """The officer's entry that the phone named `client_id`, if it was logged already."""
+    return Activity.objects.filter(officer=officer, client_id=client_id).first()
+
+
 def activity_totals(activities: QuerySet) -> dict:
     """Entries, minutes, contact minutes and people reached, in one query."""
     fields = ("minutes", *AUDIENCE_FIELDS)

@@ -1,9 +1,10 @@
 """Writes to activities. Each checks who may do it, validates fully, then saves."""
 
 import datetime
+import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -12,6 +13,7 @@ from officers.models import Officer
 from schools.models import School
 
 from .models import Activity
+from .selectors import get_logged_entry
 
 # What an SRO may change on their own entry.
 EDITABLE_FIELDS = frozenset(
@@ -50,16 +52,40 @@ def activity_create(
     parents: int = 0,
     community: int = 0,
     note: str = "",
+    client_id: uuid.UUID | None = None,
 ) -> Activity:
     """Log one activity of `officer`. Raises ValidationError for a future date, a school the
-    officer was not assigned to on `date`, a topic on a non-presentation, bad numbers."""
+    officer was not assigned to on `date`, a topic on a non-presentation, bad numbers, and a
+    `client_id` the officer has already used (see activity_log_once)."""
     activity = Activity(
         officer=officer, school=school, date=date, minutes=minutes, category=category, topic=topic,
         students=students, staff=staff, parents=parents, community=community, note=note,
+        client_id=client_id,
     )
     activity.full_clean()
     activity.save()
     return activity
+
+
+def activity_log_once(*, officer: Officer, client_id: uuid.UUID | None, **data) -> tuple[Activity, bool]:
+    """Log an entry the phone named `client_id`, once: when the officer already has an entry
+    with that id (a retry after a lost answer, a queue sent twice), return it unchanged and
+    False; otherwise create it (as activity_create, which validates) and return it and True.
+    Without a `client_id` (a page without the script) every call creates an entry."""
+    if client_id is None:
+        return activity_create(officer=officer, **data), True
+    existing = get_logged_entry(officer, client_id)
+    if existing is not None:
+        return existing, False
+    try:
+        return activity_create(officer=officer, client_id=client_id, **data), True
+    except (IntegrityError, ValidationError):
+        # The same entry sent twice at once: the other request saved it first (its row fails
+        # our unique check or, past the check, the database's constraint).
+        existing = get_logged_entry(officer, client_id)
+        if existing is None:
+            raise
+        return existing, False
 
 
 @transaction.atomic

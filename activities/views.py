@@ -2,6 +2,7 @@
 coordinators. Views are thin: forms validate, services write, selectors read."""
 
 import datetime
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -22,6 +23,7 @@ from common.csvexport import csv_response
 
 from .forms import ActivityForm
 from .models import BROWSE_ROLES, UNLOCK_ROLES, Activity
+from .offline import logged_message, offline_texts, parse_client_id
 from .selectors import (
     activity_list,
     activity_totals,
@@ -36,7 +38,7 @@ from .selectors import (
     my_log_entries,
     period_covers,
 )
-from .services import ActivityLocked, activity_create, activity_delete, activity_unlock, activity_update
+from .services import ActivityLocked, activity_delete, activity_log_once, activity_unlock, activity_update
 
 LIST_PAGE_SIZE = 50
 DETAIL_ROLES = (Role.SRO, *BROWSE_ROLES)
@@ -64,23 +66,26 @@ def _initial_for_quick_log(officer, periods, params) -> dict:
 
 @role_required(Role.SRO)
 def log_activity(request):
-    """The quick log: the SRO's main page."""
+    """The quick log: the SRO's main page. Each page carries a new entry id (`client_id`), so
+    posting the same page twice (a retry, a resubmitted form) logs it once; the page's script
+    (offline_log.js) sends the same entries as JSON, or keeps them on the phone with no signal."""
     officer = get_officer_for_user(request.user)
     if officer is None:
         return _no_officer(request)
     periods = assignment_periods(officer)
+    client_id = parse_client_id(request.POST.get("client_id")) if request.method == "POST" else None
     if request.method == "POST":
         form = ActivityForm(request.POST, officer=officer, periods=periods)
         if form.is_valid():
             try:
-                activity = activity_create(officer=officer, **form.activity_data())
+                activity, created = activity_log_once(officer=officer, client_id=client_id, **form.activity_data())
             except ValidationError as exc:
                 form.add_error(None, exc)
             else:
-                messages.success(request, _("Logged: %(category)s, %(minutes)s min at %(school)s.") % {
-                    "category": activity.get_category_display(), "minutes": activity.minutes,
-                    "school": activity.school.name,
-                })
+                if created:
+                    messages.success(request, logged_message(activity))
+                else:
+                    messages.info(request, _("This entry was already logged: it was not logged twice."))
                 if request.POST.get("action") == "another":
                     query = urlencode({"date": activity.date.isoformat(), "school": activity.school_id})
                     return redirect(f"{reverse('activities:log')}?{query}")
@@ -91,6 +96,7 @@ def log_activity(request):
     day = form.initial.get("date") if not form.is_bound else None
     return render(request, "activities/log_form.html", {
         "form": form, "offered_any": bool(periods), "day": day,
+        "client_id": client_id or uuid.uuid4(), "today": timezone.localdate(), "offline_texts": offline_texts(),
         # What is already logged that day: a check after "Save and log another".
         "day_totals": activity_totals(Activity.objects.written_by(request.user).filter(date=day)) if day else None,
     })

@@ -300,6 +300,9 @@ CONTENT_SECURITY_POLICY = {
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        # The installable quick log (issue 17): its service worker and manifest are this site's own.
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],
         "frame-ancestors": ["'none'"],
@@ -339,3 +342,19 @@ OUTCOME_IMPORT_MAX_BYTES = envint("OUTCOME_IMPORT_MAX_BYTES", str(5 * 1024 * 102
 # every record has; an untranslated French text shows the English one, and the other way round.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "fr")}
+# Passkeys (issue 17, django-otp-webauthn): a django-otp device like the authenticator app, so it
+# counts as the second step; it also signs a user in by itself, with user verification required.
+# The relying party is the host the browser reached (ALLOWED_HOSTS), unless these fix it: in
+# production set them, since a passkey belongs to the name it was registered under.
+INSTALLED_APPS += ["django_otp_webauthn"]
+AUTHENTICATION_BACKENDS += ["django_otp_webauthn.backends.WebAuthnBackend"]
+OTP_WEBAUTHN_HELPER_CLASS = "accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_NAME = os.environ.get("OTP_WEBAUTHN_RP_NAME", "SRO Portal")
+OTP_WEBAUTHN_RP_ID = os.environ.get("OTP_WEBAUTHN_RP_ID", "")
+if not OTP_WEBAUTHN_RP_ID:
+    OTP_WEBAUTHN_RP_ID_CALLABLE = "accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist("OTP_WEBAUTHN_ALLOWED_ORIGINS")
+if not OTP_WEBAUTHN_ALLOWED_ORIGINS:
+    # accounts.passkeys.PasskeyHelper expects the origin the browser reached (its host passed
+    # ALLOWED_HOSTS); the library's check asks for a fixed list.
+    SILENCED_SYSTEM_CHECKS += ["otp_webauthn.E030"]
