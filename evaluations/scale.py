@@ -74,10 +74,12 @@ def seed(ctx):
     first_batch = reserve_ids(CodeBatch, 2 * len(schools))
     responses, answers, codes = [], [], []
     answer_count = 0
+    next_batch = first_batch
     for survey, share in ((baseline, 0.4), (current, 0.6)):
         for school in schools:
             count = round(ctx.size.responses * share * school["enrolment"] / total_enrolment)
-            batch_id = first_batch + len(batches)
+            batch_id = next_batch
+            next_batch += 1
             batches.append((batch_id, survey.pk, school["id"], max(1, round(count * 1.1)), admin,
                             ctx.aware(survey.opens_on, 8)))
             for index in range(max(1, round(count * 1.1))):
