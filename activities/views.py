@@ -7,7 +7,6 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,15 +18,15 @@ from accounts.decorators import role_required
 from accounts.models import Role
 from audit.services import audit_export
 from common.csvexport import csv_response
+from common.pagination import KnownCountPaginator
 
 from .forms import ActivityForm
-from .models import BROWSE_ROLES, UNLOCK_ROLES, Activity
+from .models import AUDIENCE_FIELDS, BROWSE_ROLES, UNLOCK_ROLES, Activity
 from .selectors import (
     activity_list,
     activity_totals,
     assignment_periods,
     can_unlock,
-    category_totals,
     default_school_id,
     get_activity_for_user,
     get_officer_for_user,
@@ -36,6 +35,7 @@ from .selectors import (
     period_covers,
 )
 from .services import ActivityLocked, activity_create, activity_delete, activity_unlock, activity_update
+from .summary import figures
 
 LIST_PAGE_SIZE = 50
 DETAIL_ROLES = (Role.SRO, *BROWSE_ROLES)
@@ -175,14 +175,21 @@ def _page_query(request) -> str:
     return query.urlencode()
 
 
+# What a row of the list shows (and its link needs): the page reads no other column.
+LIST_COLUMNS = ("date", "category", "topic", "minutes", *AUDIENCE_FIELDS, "note", "school__name",
+                "officer__user__first_name", "officer__user__last_name", "officer__user__username")
+
+
 @role_required(*BROWSE_ROLES)
 def activity_list_view(request):
     activities = activity_list(user=request.user, filters=request.GET or None)
-    page = Paginator(activities.qs, LIST_PAGE_SIZE).get_page(request.GET.get("page"))
+    totals, categories = figures(user=request.user, filterset=activities)
+    # The totals counted the entries: the paginator needs no COUNT(*) of its own.
+    rows = activities.qs.select_related(None).select_related("school", "officer__user").only(*LIST_COLUMNS)
+    paginator = KnownCountPaginator(rows, LIST_PAGE_SIZE, count=totals["entries"])
     return render(request, "activities/activity_list.html", {
-        "filter": activities, "page": page, "query": _page_query(request),
-        "totals": activity_totals(activities.qs),
-        "categories": category_totals(activities.qs),
+        "filter": activities, "page": paginator.get_page(request.GET.get("page")), "query": _page_query(request),
+        "totals": totals, "categories": categories,
     })
 
 
