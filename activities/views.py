@@ -7,6 +7,8 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Case, Value, When
+from django.db.models.functions import Coalesce, Concat, NullIf, Trim
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -17,11 +19,11 @@ from django.views.decorators.http import require_POST
 from accounts.decorators import role_required
 from accounts.models import Role
 from audit.services import audit_export
-from common.csvexport import csv_response
+from common.csvexport import choice_label, csv_response, local_minute
 from common.pagination import KnownCountPaginator
 
 from .forms import ActivityForm
-from .models import AUDIENCE_FIELDS, BROWSE_ROLES, UNLOCK_ROLES, Activity
+from .models import AUDIENCE_FIELDS, BROWSE_ROLES, NON_CONTACT_CATEGORIES, UNLOCK_ROLES, Activity, Category, Topic
 from .selectors import (
     activity_list,
     activity_totals,
@@ -212,12 +214,23 @@ def _export_row(a):
     ]
 
 
+def _export_columns():
+    """The cells of _export_row, written by the database (PostgreSQL's COPY): same text, same order."""
+    full_name = Trim(Concat("officer__user__first_name", Value(" "), "officer__user__last_name"))
+    return [
+        "date", "school__name", "school__division__name",
+        Coalesce(NullIf(full_name, Value("")), "officer__user__username"), "officer__badge_number",
+        choice_label("category", Category.choices),
+        Case(When(category__in=NON_CONTACT_CATEGORIES, then=Value(_("no"))), default=Value(_("yes"))),
+        choice_label("topic", Topic.choices), "minutes", *AUDIENCE_FIELDS, "note", local_minute("created_at"),
+    ]
+
+
 @role_required(*BROWSE_ROLES)
 def activity_export(request):
-    """Exactly the rows of the filtered list (all pages), streamed."""
+    """Exactly the rows of the filtered list (all pages), streamed (by COPY on PostgreSQL)."""
     activities = activity_list(user=request.user, filters=request.GET or None)
-    audit_export(request, "activities", count=activities.qs.count())
-    return csv_response(
-        filename="activities", header=EXPORT_HEADER,
-        rows=activities.qs.iterator(chunk_size=500), row=_export_row,
-    )
+    totals, _categories = figures(user=request.user, filterset=activities)  # the count, without a COUNT(*)
+    audit_export(request, "activities", count=totals["entries"])
+    return csv_response(filename="activities", header=EXPORT_HEADER, rows=activities.qs, row=_export_row,
+                        columns=_export_columns())

@@ -1,8 +1,6 @@
 """The CSV export: exactly the filtered rows of the list, streamed."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -10,6 +8,7 @@ from django.urls import reverse
 
 from activities.models import Category, Topic
 from activities.views import LIST_PAGE_SIZE
+from tests.csvfiles import csv_rows
 
 from .factories import log
 
@@ -17,8 +16,7 @@ URL = reverse("activities:export")
 
 
 def rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    return csv_rows(response)
 
 
 @pytest.fixture
