@@ -24,8 +24,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
-from django.db.models import CharField, F, Func, QuerySet, Value
-from django.db.models.functions import Cast
+from django.db.models import CharField, F, Func, QuerySet, TextField, Value
 from django.http import StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import ngettext
@@ -121,36 +120,48 @@ def choice_label(field: str, choices) -> Func:
     """The display label of a choice field, in the current language, computed by the database."""
     from django.db.models import Case, When
 
-    return Case(*[When(**{field: value}, then=Value(str(label))) for value, label in choices],
-                default=Value(""), output_field=CharField())
+    label = Case(*[When(**{field: value}, then=Value(str(label))) for value, label in choices],
+                 default=Value(""), output_field=CharField())
+    label.csv_safe = True  # our own labels: never a formula
+    return label
 
 
 def local_minute(field: str) -> Func:
     """A date and time as local "YYYY-MM-DD HH:MM" (the portal's time zone), computed by the database."""
     local = Func(Value(timezone.get_current_timezone_name()), F(field), function="timezone")
-    return Func(local, Value("YYYY-MM-DD HH24:MI"), function="to_char", output_field=CharField())
+    stamp = Func(local, Value("YYYY-MM-DD HH24:MI"), function="to_char", output_field=CharField())
+    stamp.csv_safe = True
+    return stamp
 
 
 def python_bool(field: str) -> Func:
     """A boolean written as Python's csv module writes it ("True", "False"), so both engines agree."""
     from django.db.models import Case, When
 
-    return Case(When(**{field: True}, then=Value("True")), When(**{field: False}, then=Value("False")),
+    flag = Case(When(**{field: True}, then=Value("True")), When(**{field: False}, then=Value("False")),
                 default=Value(""), output_field=CharField())
+    flag.csv_safe = True
+    return flag
 
 
 def _copy_sql(queryset: QuerySet, columns: Sequence) -> tuple[str, tuple]:
     aliases = {f"c{index}": (F(column) if isinstance(column, str) else column) for index, column in
                enumerate(columns)}
-    inner = queryset.annotate(**{name: Cast(expr, CharField()) for name, expr in aliases.items()}).values_list(
-        *aliases)
+    inner = queryset.annotate(**aliases).values_list(*aliases)
     sql, params = inner.query.sql_with_params()
-    # Every cell through the same guard as _escape_formula: a leading apostrophe on formula-like text.
-    cells = ", ".join(
-        f"CASE WHEN t.{name} ~ '^[=+@\\t\\r-]' AND t.{name} !~ %s THEN '''' || t.{name} ELSE t.{name} END"
-        for name in aliases)
+    # The same guard as _escape_formula, on the cells that may hold typed text: a number, a date or a
+    # label of ours cannot start a formula (a negative number is a number), so they are left as they are.
+    cells, guarded = [], 0
+    for name, expression in aliases.items():
+        output = inner.query.annotations[name].output_field
+        if getattr(expression, "csv_safe", False) or not isinstance(output, CharField | TextField):
+            cells.append(f"t.{name}")
+        else:
+            guarded += 1
+            cells.append(f"CASE WHEN left(t.{name}, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') "
+                         f"AND t.{name} !~ %s THEN '''' || t.{name} ELSE t.{name} END")
     # The SQL is Django's compiled query and our own aliases; values stay parameters.
-    return f"SELECT {cells} FROM ({sql}) t", (*[NUMBER_RE] * len(aliases), *params)  # noqa: S608  # nosec B608
+    return f"SELECT {', '.join(cells)} FROM ({sql}) t", (*[NUMBER_RE] * guarded, *params)  # noqa: S608  # nosec B608
 
 
 class _BlockQueue(io.RawIOBase):
