@@ -5,6 +5,8 @@ single-use code (used), and answers that lean favourable, as earlier evaluations
 import datetime
 import uuid
 
+from django.db import connection
+
 from common.bulkload import bulk_load, reserve_ids
 
 from .models import (
@@ -19,6 +21,7 @@ from .models import (
     Survey,
     SurveyResponse,
 )
+from .tallies import rebuild_tallies
 
 # Agreement 1–5 leaning to agree; frequency 1–5 leaning to rarely.
 AGREEMENT = [1, 2, 3, 4, 5], [6, 10, 22, 38, 24]
@@ -67,6 +70,7 @@ def seed(ctx):
     through = Survey.schools.through
     bulk_load(through, ["survey_id", "school_id"], [(s.pk, school["id"]) for s in (baseline, current)
                                                     for school in schools])
+    _tally_triggers("DISABLE")  # each COPY would compute its schools again: one rebuild at the end instead
     total_enrolment = sum(s["enrolment"] for s in schools)
     progress = ctx.progress("survey responses", ctx.size.responses)
     seen_codes: set[str] = set()
@@ -103,8 +107,23 @@ def seed(ctx):
             if len(answers) >= 50_000:
                 answer_count += _flush(batches, codes, responses, answers)
     answer_count += _flush(batches, codes, responses, answers)
+    _tally_triggers("ENABLE")
+    rebuild_tallies()
     progress.finish()
     ctx.stdout.write(f"  {'survey answers':<22} {answer_count:>10,} rows")
+
+
+TALLY_TRIGGERS = {"evaluations_answer": ["evaluations_tally_answers_inserted"],
+                  "evaluations_surveyresponse": ["evaluations_tally_responses_inserted"]}
+
+
+def _tally_triggers(action: str) -> None:
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for table, triggers in TALLY_TRIGGERS.items():
+            for trigger in triggers:
+                cursor.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
 
 
 def _flush(batches, codes, responses, answers) -> int:

@@ -5,6 +5,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -26,6 +27,7 @@ from .models import (
     ResponseCode,
     Survey,
     SurveyResponse,
+    SurveyTally,
     school_year_start,
 )
 from .suppression import is_suppressed
@@ -165,6 +167,28 @@ class _SurveyFigures:
     """
 
     def __init__(self, survey, school_ids):
+        if connection.vendor == "postgresql":
+            self._from_tallies(survey, school_ids)
+        else:
+            self._from_answers(survey, school_ids)
+
+    def _from_tallies(self, survey, school_ids):
+        """One query over the survey's tallies (kept current by triggers): a few rows per school."""
+        self.responses, self.by_question, self.by_indicator = {}, {}, {}
+        for school_id, key, n, favourable, scored, total, valued in SurveyTally.objects.filter(
+            survey=survey, school__in=school_ids, n__gt=0,
+        ).values_list("school", "key", "n", "favourable", "scored", "total", "valued"):
+            kind, _sep, rest = key.partition(":")
+            row = {"n": n, "n_favourable": favourable, "scored": scored, "total": total, "valued": valued}
+            if kind == "r":
+                self.responses[school_id] = n
+            elif kind == "q":
+                self.by_question[(school_id, int(rest))] = row
+            else:
+                self.by_indicator[(school_id, rest)] = row
+
+    def _from_answers(self, survey, school_ids):
+        """Three grouped queries over the answers (SQLite, where there are no tallies)."""
         self.responses = {
             row["school"]: row["n"]
             for row in SurveyResponse.objects.filter(survey=survey, school__in=school_ids).order_by()
@@ -215,10 +239,14 @@ def results_scope(*, survey, user):
         "division__name", "name"))
 
 
-def survey_results(*, survey, user, school=None, division=None, schools=None) -> dict:
+def survey_results(*, survey, user, school=None, division=None, schools=None, max_school_rows=None) -> dict:
     """Results of `survey` over the schools the user may see (narrowed to one school or one
     division), with the baseline survey over the same schools. Every figure of a group with
-    fewer than the minimum number of responses is suppressed."""
+    fewer than the minimum number of responses is suppressed.
+
+    With `max_school_rows`, a scope of more schools than that (a province) lists its divisions
+    only, not each school (`schools_hidden` says how many were left out): the page stays small,
+    and choosing a division lists its schools."""
     schools = results_scope(survey=survey, user=user) if schools is None else schools
     if school is not None:
         schools = [s for s in schools if s.pk == school.pk]
@@ -258,7 +286,10 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
             by_division[s.division_id].add(s.pk)
             divisions[s.division_id] = s.division
         groups += [Group("division", divisions[d].name, ids, divisions[d]) for d, ids in by_division.items()]
-    groups += [Group("school", s.name, {s.pk}, s.division) for s in schools]
+    schools_hidden = (max_school_rows is not None and school is None and division is None and show_divisions
+                      and len(schools) > max_school_rows)
+    if not schools_hidden:
+        groups += [Group("school", s.name, {s.pk}, s.division) for s in schools]
     group_rows = []
     for group in groups:
         responses = current.responses_cell(group.school_ids)
@@ -277,6 +308,7 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
         "indicator_rows": indicator_rows,
         "question_rows": question_rows,
         "group_rows": group_rows,
+        "schools_hidden": len(schools) if schools_hidden else 0,
     }
 
 
