@@ -60,3 +60,17 @@ def test_a_scope_of_many_schools_lists_its_divisions_only_until_one_is_chosen(kn
     assert results["schools_hidden"] == 2
     chosen = survey_results(survey=known, user=coordinator, division=division, max_school_rows=1)
     assert [row["group"].kind for row in chosen["group_rows"]] == ["all", "division", "school", "school"]
+
+
+def test_figures_added_up_by_division_equal_those_added_up_by_school(known, coordinator):
+    from evaluations.selectors import survey_results
+
+    def figures_of(results):
+        cells = [row["cell"] for row in results["indicator_rows"] + results["question_rows"]]
+        groups = [(row["responses"], *row["indicators"]) for row in results["group_rows"] if row["group"].kind != "school"]
+        return [(c.n, c.favourable, c.scored, c.valued, round(c.total, 6)) for c in cells + [g for gs in groups for g in gs]]
+
+    by_school = survey_results(survey=known, user=coordinator)
+    by_division = survey_results(survey=known, user=coordinator, max_school_rows=1)
+    assert figures_of(by_division) == figures_of(by_school)
+    assert by_division["schools_left_out"] == by_school["schools_left_out"]
