@@ -69,5 +69,8 @@ def seed(ctx):
     progress.finish(bulk_load(Activity, FIELDS, progress.wrap(rows(ctx, ctx.rng_for("activities")))))
     if postgresql:
         with connection.cursor() as cursor:
+            # The foreign keys' deferred checks must run before the table can be altered again.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute("ALTER TABLE activities_activity ENABLE TRIGGER activities_summary_current")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         rebuild_summary()

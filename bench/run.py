@@ -169,7 +169,7 @@ def bench_pages():
     for role in ("program_admin", "coordinator_largest", "coordinator", "school_admin", "sro"):
         add(role, "incidents", "incidents:incident_list")
     for role in ("program_admin", "coordinator_largest", "coordinator"):
-        add(role, "incidents export, last 30 days", "incidents:incident_export", query={"date_from": month_ago},
+        add(role, "incidents export, last 30 days", "incidents:incident_export", query={"occurred_from": month_ago},
             kind="export")
     add("sro", "my open incidents", "incidents:my_open")
     add("sro", "my activity log", "activities:my_log")
@@ -185,7 +185,6 @@ def bench_pages():
         if survey:
             add(role, "province survey results", "evaluations:survey_results", survey.pk)
     add("program_admin", "admin: activity change list (reference)", "admin:activities_activity_changelist")
-    add("program_admin", "admin: incident change list (reference)", "admin:incidents_incident_changelist")
     return pages, BENCH_USERS
 
 

@@ -121,9 +121,11 @@ def _tally_triggers(action: str) -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # pending foreign-key checks first (see activities)
         for table, triggers in TALLY_TRIGGERS.items():
             for trigger in triggers:
                 cursor.execute(f"ALTER TABLE {table} {action} TRIGGER {trigger}")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _flush(batches, codes, responses, answers) -> int:
