@@ -32,6 +32,11 @@ test: install
 test-slow: install
 	$(BIN)/pytest -n 0 -m slow $(PYTEST_ARGS)
 
+# The benchmark (README "Performance"): BENCH_SIZE=demo|city|province, BENCH_DATABASE_URL (PostgreSQL).
+BENCH_SIZE ?= demo
+bench: install
+	$(BIN)/python bench/run.py --size $(BENCH_SIZE)
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/bandit -c pyproject.toml -r . -q

@@ -65,6 +65,7 @@ class Browser:
     def __init__(self, port: int):
         self.port = port
         self.cookies: dict[str, str] = {}
+        self.last_upstream = ""
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
 
     def request(self, method: str, path: str, form: dict | None = None, *, stream: bool = False):
@@ -99,6 +100,7 @@ class Browser:
             content = response.read()
             size = len(content)
         seconds = time.perf_counter() - started
+        self.last_upstream = response.getheader("X-Upstream", "")  # which server answered (behind nginx)
         for header in response.msg.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 if morsel.value:
@@ -262,7 +264,8 @@ def main():
     parser.add_argument("--no-full-export", action="store_true", help="Skip the full activity export.")
     args = parser.parse_args()
 
-    env = {"DATABASE_URL": args.database_url, "DEBUG": "0", "SECRET_KEY": "bench-only-not-a-secret",
+    env = {"DJANGO_SETTINGS_MODULE": "sro_portal.settings", "DATABASE_URL": args.database_url, "DEBUG": "0",
+           "SECRET_KEY": "bench-only-not-a-secret",
            "ALLOWED_HOSTS": "127.0.0.1,localhost", "BEHIND_TLS_PROXY": "1", "SECURE_HSTS_SECONDS": "0",
            "LOG_LEVEL": "WARNING"}
     workdir = Path(tempfile.mkdtemp(prefix="sro-bench-"))
