@@ -67,6 +67,13 @@ def instrument_list(*, user, filters=None) -> InstrumentFilter:
 
 
 def _responses_in_scope(scope):
+    """Each survey's responses at the schools in `scope`: on PostgreSQL added up from the survey's
+    tallies (one row per school) rather than counted among hundreds of thousands of responses."""
+    if connection.vendor == "postgresql":
+        return Subquery(
+            SurveyTally.objects.filter(survey=OuterRef("pk"), school__in=scope, key="r")
+            .order_by().values("survey").annotate(total=Sum("n")).values("total")
+        )
     return Subquery(
         SurveyResponse.objects.filter(survey=OuterRef("pk"), school__in=scope)
         .order_by().values("survey").annotate(n=Count("pk")).values("n")
