@@ -88,7 +88,11 @@ def survey_list(*, user, filters=None, roles=SURVEY_ADMIN_ROLES) -> SurveyFilter
         Survey.objects.visible_to(user, roles=roles)
         .select_related("instrument", "baseline")
         .annotate(
-            school_count=Count("schools", filter=Q(schools__in=scope), distinct=True),
+            # Subqueries, not a join: a join to the survey's schools would group every row and run the
+            # response count once per school (10 s for a province's surveys).
+            school_count=Coalesce(Subquery(
+                Survey.schools.through.objects.filter(survey=OuterRef("pk"), school__in=scope).order_by()
+                .values("survey").annotate(n=Count("pk")).values("n")), Value(0)),
             response_count=Coalesce(_responses_in_scope(scope), Value(0)),
         )
         .order_by("-school_year", "title", "pk")
