@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from .input_limits import beyond_any_key
+from .widgets import quick_selects
 
 # Form fields whose value becomes a number or a key in the query.
 NUMBER_OR_KEY_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.ModelChoiceField)
@@ -39,6 +40,7 @@ class ListFilterSet(django_filters.FilterSet):
             for field in form.fields.values():
                 if isinstance(field, NUMBER_OR_KEY_FIELDS):
                     field.clean = _refusing_numbers_beyond_any_key(field.clean)
+            quick_selects(form)  # long choice lists (a province's schools) render fast
         return self._form
 
     def filter_queryset(self, queryset):

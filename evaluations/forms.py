@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from common.widgets import quick_selects
 from schools.models import School, SchoolDivision
 
 from .models import (
@@ -141,6 +142,7 @@ class ResultsScopeForm(forms.Form):
         ids = [s.pk for s in schools]
         self.fields["school"].queryset = School.objects.filter(pk__in=ids)
         self.fields["division"].queryset = SchoolDivision.objects.filter(schools__in=ids).distinct()
+        quick_selects(self)  # a province's 1,900 schools
 
     def clean(self):
         data = super().clean()
