@@ -3,7 +3,6 @@
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
 
 class QuickSelect(forms.Select):
@@ -15,7 +14,7 @@ class QuickSelect(forms.Select):
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "", '<option value="{}"{}{}>{}</option>',
-            ((option["value"], mark_safe(" selected") if option["selected"] else "",  # noqa: S308
+            ((option["value"], " selected" if option["selected"] else "",
               flatatt({k: v for k, v in option["attrs"].items() if k != "selected"}), option["label"])
              for _group, group_options, _index in widget["optgroups"] for option in group_options))
         return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)

@@ -67,7 +67,7 @@ CREATE TRIGGER evaluations_tally_responses_deleted AFTER DELETE ON evaluations_s
 
 INSERT INTO evaluations_surveytally {COLUMNS}
 {SELECT_TALLIES.format(where="TRUE")};
-"""
+"""  # nosec B608: constant SQL, no outside value
 DROP = """
 DROP TRIGGER IF EXISTS evaluations_tally_answers_inserted ON evaluations_answer;
 DROP TRIGGER IF EXISTS evaluations_tally_answers_updated ON evaluations_answer;
