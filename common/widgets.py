@@ -1,23 +1,37 @@
 """Form widgets."""
 
+from html import escape
+
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 
 
 class QuickSelect(forms.Select):
     """A select that writes its options itself instead of through a template each: the same HTML,
-    about ten times faster. A province's school filter has 1,900 options; Django's per-option
-    template made rendering them a third of a second of every list page."""
+    many times faster. A province's school filter has 1,900 options; Django's per-option template
+    made rendering them a third of a second of every list page."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        widget = self.get_context(name, value, attrs)["widget"]
-        options = format_html_join(
-            "", '<option value="{}"{}{}>{}</option>',
-            ((option["value"], " selected" if option["selected"] else "",
-              flatatt({k: v for k, v in option["attrs"].items() if k != "selected"}), option["label"])
-             for _group, group_options, _index in widget["optgroups"] for option in group_options))
-        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+        # The choices are read directly (not through optgroups(), which builds a dictionary per
+        # option); every value and label goes through html.escape, what Django's escape does
+        # without its lazy-string wrapping. Grouped choices take Django's own way.
+        choices = list(self.choices)  # once: a model choice list is a query
+        if any(isinstance(label, list | tuple) for _value, label in choices):
+            return super().render(name, value, attrs, renderer)
+        selected = set(self.format_value(value))
+        chosen = False
+        options = []
+        for option_value, label in choices:
+            text = "" if option_value is None else str(option_value)
+            mark = ""
+            if text in selected and not chosen:
+                mark, chosen = " selected", True  # a single select marks one option only
+            options.append(f'<option value="{escape(text)}"{mark}>{escape(str(label))}</option>')
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs),
+                           SafeString("".join(options)))  # nosec B703: every part escaped above
 
 
 def quick_selects(form) -> None:
