@@ -17,7 +17,8 @@ class QuickSelect(forms.Select):
         # The choices are read directly (not through optgroups(), which builds a dictionary per
         # option); every value and label goes through html.escape, what Django's escape does
         # without its lazy-string wrapping. Grouped choices take Django's own way.
-        choices = list(self.choices)  # once: a model choice list is a query
+        # Once (a model choice list is a query), and not by list(), which would ask its length: a COUNT.
+        choices = [choice for choice in self.choices]  # noqa: C416
         if any(isinstance(label, list | tuple) for _value, label in choices):
             return super().render(name, value, attrs, renderer)
         selected = set(self.format_value(value))
