@@ -43,7 +43,9 @@ def rows(ctx, rng):
     produced = 0
     for day in days:
         for officer in officers:
-            count = max(0, round(rng.gauss(rate, rate / 3)))
+            # Busier and quieter days around the rate; the fraction is drawn, so the mean stays the rate.
+            busy = rate * rng.uniform(0.6, 1.4)
+            count = int(busy) + (rng.random() < busy - int(busy))
             for _ in range(count):
                 category = rng.choices(categories, weights)[0]
                 _weight, (short, long), audience = MIX[category]
