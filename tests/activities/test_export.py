@@ -72,3 +72,13 @@ def test_the_outsider_exports_nothing_of_our_division(client, outsider, many):
 def test_sros_and_evaluators_get_403(client, role_user, request):
     client.force_login(request.getfixturevalue(role_user))
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_the_export_runs_a_fixed_number_of_queries(client, coordinator, sro, school, count, django_assert_num_queries):
+    for index in range(count):
+        log(sro, school, date=datetime.date(2026, 9, 1) + datetime.timedelta(days=index % 30))
+    client.force_login(coordinator)
+    # session, user, role grants, whole divisions, the figures (the audited count), the audit event, the rows
+    with django_assert_num_queries(7):
+        assert len(rows(client.get(URL))) == count + 1
