@@ -6,7 +6,7 @@ PORT ?= 8000
 # Test processes in parallel (pytest-xdist): one per core by default.
 TEST_WORKERS ?= auto
 
-.PHONY: run test install lint migrate seed messages clean
+.PHONY: run test test-slow bench install lint migrate seed messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,18 @@ run: install
 	DEBUG=1 $(BIN)/python manage.py seed_demo
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# Slow checks (marked `slow`: servers behind nginx, the benchmark, backup and restore) run in CI and in
+# `make test-slow`, not here.
 test: install
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not slow" $(PYTEST_ARGS)
+
+test-slow: install
+	$(BIN)/pytest -n 0 -m slow $(PYTEST_ARGS)
+
+# The benchmark (README "Performance"): BENCH_SIZE=demo|city|province, BENCH_DATABASE_URL (PostgreSQL).
+BENCH_SIZE ?= demo
+bench: install
+	$(BIN)/python bench/run.py --size $(BENCH_SIZE)
 
 lint: install
 	$(BIN)/ruff check .

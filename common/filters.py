@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .forms import ANY, label_empty_choices
 from .input_limits import beyond_any_key
+from .widgets import quick_selects
 
 # Form fields whose value becomes a number or a key in the query.
 NUMBER_OR_KEY_FIELDS = (forms.IntegerField, forms.DecimalField, forms.FloatField, forms.ModelChoiceField)
@@ -43,6 +44,7 @@ class ListFilterSet(django_filters.FilterSet):
             for field in form.fields.values():
                 if isinstance(field, NUMBER_OR_KEY_FIELDS):
                     field.clean = _refusing_numbers_beyond_any_key(field.clean)
+            quick_selects(form)  # long choice lists (a province's schools) render fast
         return self._form
 
     def filter_queryset(self, queryset):

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from common.bilingual import BilingualFormMixin
 from common.forms import ANY, EmptyChoiceLabelsMixin, label_empty_choices
+from common.widgets import quick_selects
 from schools.models import School, SchoolDivision
 
 from .models import (
@@ -152,6 +153,7 @@ class ResultsScopeForm(forms.Form):
         self.fields["school"].queryset = School.objects.filter(pk__in=ids)
         self.fields["division"].queryset = SchoolDivision.objects.filter(schools__in=ids).distinct()
         label_empty_choices(self, optional=ANY)
+        quick_selects(self)  # a province's 1,900 schools
 
     def clean(self):
         data = super().clean()

@@ -439,6 +439,33 @@ class Answer(models.Model):
         return self.text or str(self.value)
 
 
+class SurveyTally(models.Model):
+    """A survey's figures per school, added up: its responses (key "r"), the answers to each question
+    ("q:<id>") and to each indicator ("i:<indicator>", n counting responses). What the results page
+    reads at a province's size instead of millions of answers (evaluations.selectors).
+
+    Kept current on PostgreSQL by statement triggers on responses and answers (migration 0003): the
+    figures of each school a statement touched are computed again, in the same transaction. Rebuilt by
+    `manage.py refresh_survey_tallies`. Unused on SQLite (the demo): results read the answers."""
+
+    survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="+", verbose_name=_("survey"))
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="+", verbose_name=_("school"))
+    key = models.CharField(_("key"), max_length=40)
+    n = models.BigIntegerField(_("count"), default=0)
+    favourable = models.BigIntegerField(_("favourable"), default=0)
+    scored = models.BigIntegerField(_("scored"), default=0)
+    total = models.FloatField(_("total"), default=0)
+    valued = models.BigIntegerField(_("valued"), default=0)
+
+    class Meta:
+        verbose_name = _("survey tally")
+        verbose_name_plural = _("survey tallies")
+        constraints = [models.UniqueConstraint(fields=["survey", "school", "key"], name="survey_tally_unique")]
+
+    def __str__(self):
+        return f"{self.survey_id}/{self.school_id}/{self.key}: {self.n}"
+
+
 # --- Outcome data ----------------------------------------------------------------------------
 
 

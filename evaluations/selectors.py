@@ -5,6 +5,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.db import connection
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
@@ -27,6 +29,7 @@ from .models import (
     ResponseCode,
     Survey,
     SurveyResponse,
+    SurveyTally,
     school_year_start,
 )
 from .suppression import is_suppressed
@@ -65,6 +68,13 @@ def instrument_list(*, user, filters=None) -> InstrumentFilter:
 
 
 def _responses_in_scope(scope):
+    """Each survey's responses at the schools in `scope`: on PostgreSQL added up from the survey's
+    tallies (one row per school) rather than counted among hundreds of thousands of responses."""
+    if connection.vendor == "postgresql":
+        return Subquery(
+            SurveyTally.objects.filter(survey=OuterRef("pk"), school__in=scope, key="r")
+            .order_by().values("survey").annotate(total=Sum("n")).values("total")
+        )
     return Subquery(
         SurveyResponse.objects.filter(survey=OuterRef("pk"), school__in=scope)
         .order_by().values("survey").annotate(n=Count("pk")).values("n")
@@ -79,7 +89,11 @@ def survey_list(*, user, filters=None, roles=SURVEY_ADMIN_ROLES) -> SurveyFilter
         Survey.objects.visible_to(user, roles=roles)
         .select_related("instrument", "baseline")
         .annotate(
-            school_count=Count("schools", filter=Q(schools__in=scope), distinct=True),
+            # Subqueries, not a join: a join to the survey's schools would group every row and run the
+            # response count once per school (10 s for a province's surveys).
+            school_count=Coalesce(Subquery(
+                Survey.schools.through.objects.filter(survey=OuterRef("pk"), school__in=scope).order_by()
+                .values("survey").annotate(n=Count("pk")).values("n")), Value(0)),
             response_count=Coalesce(_responses_in_scope(scope), Value(0)),
         )
         .order_by("-school_year", "title", "pk")
@@ -157,15 +171,57 @@ class Group:
 
 
 class _SurveyFigures:
-    """Counts of one survey per school, from three grouped queries.
+    """Counts of one survey per school, and per division (the sums of its schools' shown figures).
 
     A figure over several schools (all schools, a division) adds up only the schools' figures
     that are shown themselves: a school suppressed for a question or indicator is left out of
     every total of it. Otherwise the total minus the schools shown would give the suppressed
     school's figures back (15 responses in all, 12 at Kelvin: Sisler's 3 are no secret).
+
+    On PostgreSQL the figures come from SurveyTally (kept current by triggers); when the schools are
+    not listed one by one (a province), the database adds them up per division, so a few hundred rows
+    come back instead of one per school and question. Elsewhere, three grouped queries over answers.
     """
 
-    def __init__(self, survey, school_ids):
+    def __init__(self, survey, schools_by_division: dict, *, per_school: bool = True):
+        self.survey = survey
+        self.division_schools = schools_by_division
+        self.division_of = {s: d for d, ids in schools_by_division.items() for s in ids}
+        self.school_ids = set(self.division_of)
+        self._unions: dict = {}
+        self.loaded = False
+        if connection.vendor == "postgresql" and not per_school:
+            self._division_sums_from_tallies()
+        else:
+            self._load_per_school()
+
+    # Where the figures come from ------------------------------------------------------------------
+
+    def _load_per_school(self):
+        if connection.vendor == "postgresql":
+            self._from_tallies(self.survey, self.school_ids)
+        else:
+            self._from_answers(self.survey, self.school_ids)
+        self.loaded = True
+        self._division_sums_from_rows()
+
+    def _from_tallies(self, survey, school_ids):
+        """One query over the survey's tallies: a few rows per school."""
+        self.responses, self.by_question, self.by_indicator = {}, {}, {}
+        for school_id, key, n, favourable, scored, total, valued in SurveyTally.objects.filter(
+            survey=survey, school__in=school_ids, n__gt=0,
+        ).values_list("school", "key", "n", "favourable", "scored", "total", "valued"):
+            kind, _sep, rest = key.partition(":")
+            row = {"n": n, "n_favourable": favourable, "scored": scored, "total": total, "valued": valued}
+            if kind == "r":
+                self.responses[school_id] = n
+            elif kind == "q":
+                self.by_question[(school_id, int(rest))] = row
+            else:
+                self.by_indicator[(school_id, rest)] = row
+
+    def _from_answers(self, survey, school_ids):
+        """Three grouped queries over the answers (SQLite, where there are no tallies)."""
         self.responses = {
             row["school"]: row["n"]
             for row in SurveyResponse.objects.filter(survey=survey, school__in=school_ids).order_by()
@@ -185,28 +241,96 @@ class _SurveyFigures:
             .annotate(n=Count("response", distinct=True), **sums)
         }
 
-    @staticmethod
-    def _cell(rows, school_ids, key):
+    def _division_sums_from_rows(self):
+        """Per division and key: the sums of the schools' figures that are shown, and the schools left out."""
+        self.sums, self.left_out_by_division = {}, defaultdict(int)
+        for kind, rows in (("q", self.by_question), ("i", self.by_indicator)):
+            for (school_id, key), row in rows.items():
+                if not is_suppressed(row["n"]):
+                    self.sums.setdefault((self.division_of[school_id], kind, str(key)), Cell()).add(_as_cell(row))
+        for school_id, n in self.responses.items():
+            division = self.division_of[school_id]
+            if is_suppressed(n):
+                self.left_out_by_division[division] += n > 0
+            else:
+                self.sums.setdefault((division, "r", ""), Cell()).add(Cell(n=n))
+
+    def _division_sums_from_tallies(self):
+        """The same sums, added up by the database (one query)."""
+        shown = Q(n__gte=settings.SURVEY_MIN_RESPONSES)
+        self.sums, self.left_out_by_division = {}, defaultdict(int)
+        rows = (SurveyTally.objects.filter(survey=self.survey, school__in=self.school_ids, n__gt=0).order_by()
+                .values("school__division", "key")
+                .annotate(shown_n=Sum("n", filter=shown, default=0), fav=Sum("favourable", filter=shown, default=0),
+                          scored_sum=Sum("scored", filter=shown, default=0),
+                          total_sum=Sum("total", filter=shown, default=0.0),
+                          valued_sum=Sum("valued", filter=shown, default=0),
+                          hidden=Count("pk", filter=~shown)))
+        for row in rows:
+            kind, _sep, key = row["key"].partition(":")
+            division = row["school__division"]
+            if kind == "r":
+                self.left_out_by_division[division] += row["hidden"]
+            if row["shown_n"]:
+                self.sums[(division, kind, key)] = Cell(n=row["shown_n"], favourable=row["fav"],
+                                                        scored=row["scored_sum"], total=row["total_sum"],
+                                                        valued=row["valued_sum"])
+
+    # Figures of a group of schools ----------------------------------------------------------------
+
+    def _whole_divisions(self, school_ids) -> list | None:
+        """The divisions whose schools (in this scope) make up exactly `school_ids`, or None."""
+        key = frozenset(school_ids)
+        if key not in self._unions:
+            divisions = {self.division_of[s] for s in key if s in self.division_of}
+            whole = sum(len(self.division_schools[d]) for d in divisions) == len(key)
+            self._unions[key] = sorted(divisions) if whole else None
+        return self._unions[key]
+
+    def _cell(self, kind, school_ids, key) -> Cell:
+        divisions = self._whole_divisions(school_ids)
         cell = Cell()
+        if divisions is not None:
+            for division in divisions:
+                if (found := self.sums.get((division, kind, str(key)))) is not None:
+                    cell.add(found)
+            return cell
+        if not self.loaded:
+            self._load_per_school()
+        rows = self.by_question if kind == "q" else self.by_indicator
         for school_id in school_ids:
             row = rows.get((school_id, key))
             if row and not is_suppressed(row["n"]):
-                cell.add(Cell(n=row["n"], favourable=row["n_favourable"], scored=row["scored"],
-                              total=row["total"] or 0.0, valued=row["valued"]))
+                cell.add(_as_cell(row))
         return cell
 
     def responses_cell(self, school_ids) -> Cell:
+        divisions = self._whole_divisions(school_ids)
+        if divisions is not None:
+            return Cell(n=sum(self.sums[(d, "r", "")].n for d in divisions if (d, "r", "") in self.sums))
+        if not self.loaded:
+            self._load_per_school()
         return Cell(n=sum(n for s in school_ids if not is_suppressed(n := self.responses.get(s, 0))))
 
     def left_out(self, school_ids) -> int:
         """How many of these schools have responses, but too few to be shown or counted."""
+        divisions = self._whole_divisions(school_ids)
+        if divisions is not None:
+            return sum(self.left_out_by_division[d] for d in divisions)
+        if not self.loaded:
+            self._load_per_school()
         return sum(1 for s in school_ids if self.responses.get(s, 0) > 0 and is_suppressed(self.responses[s]))
 
     def question_cell(self, school_ids, question_id) -> Cell:
-        return self._cell(self.by_question, school_ids, question_id)
+        return self._cell("q", school_ids, question_id)
 
     def indicator_cell(self, school_ids, indicator) -> Cell:
-        return self._cell(self.by_indicator, school_ids, indicator)
+        return self._cell("i", school_ids, indicator)
+
+
+def _as_cell(row) -> Cell:
+    return Cell(n=row["n"], favourable=row["n_favourable"], scored=row["scored"], total=row["total"] or 0.0,
+                valued=row["valued"])
 
 
 def results_scope(*, survey, user):
@@ -216,18 +340,29 @@ def results_scope(*, survey, user):
         "division__name", "name"))
 
 
-def survey_results(*, survey, user, school=None, division=None, schools=None) -> dict:
+def survey_results(*, survey, user, school=None, division=None, schools=None, max_school_rows=None) -> dict:
     """Results of `survey` over the schools the user may see (narrowed to one school or one
     division), with the baseline survey over the same schools. Every figure of a group with
-    fewer than the minimum number of responses is suppressed."""
+    fewer than the minimum number of responses is suppressed.
+
+    With `max_school_rows`, a scope of more schools than that (a province) lists its divisions
+    only, not each school (`schools_hidden` says how many were left out): the page stays small,
+    and choosing a division lists its schools."""
     schools = results_scope(survey=survey, user=user) if schools is None else schools
     if school is not None:
         schools = [s for s in schools if s.pk == school.pk]
     elif division is not None:
         schools = [s for s in schools if s.division_id == division.pk]
-    school_ids = {s.pk for s in schools}
-    current = _SurveyFigures(survey, school_ids)
-    baseline = _SurveyFigures(survey.baseline, school_ids) if survey.baseline_id else None
+    school_ids = frozenset(s.pk for s in schools)
+    by_division = defaultdict(set)
+    for s in schools:
+        by_division[s.division_id].add(s.pk)
+    show_divisions = user.has_role(Role.COORDINATOR, Role.EVALUATOR, Role.PROGRAM_ADMIN)
+    schools_hidden = (max_school_rows is not None and school is None and division is None and show_divisions
+                      and len(schools) > max_school_rows)
+    current = _SurveyFigures(survey, by_division, per_school=not schools_hidden)
+    baseline = (_SurveyFigures(survey.baseline, by_division, per_school=not schools_hidden)
+                if survey.baseline_id else None)
     questions = list(survey.instrument.questions.all())
     baseline_questions = (
         # Matched on the English text, the same in every interface language.
@@ -251,7 +386,6 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
         question_rows.append({"question": question, "cell": cell, "baseline": before,
                               "change": _change(cell, before)})
 
-    show_divisions = user.has_role(Role.COORDINATOR, Role.EVALUATOR, Role.PROGRAM_ADMIN)
     groups = [Group("all", "", school_ids)]
     if show_divisions:
         by_division = defaultdict(set)
@@ -260,7 +394,8 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
             by_division[s.division_id].add(s.pk)
             divisions[s.division_id] = s.division
         groups += [Group("division", divisions[d].name, ids, divisions[d]) for d, ids in by_division.items()]
-    groups += [Group("school", s.name, {s.pk}, s.division) for s in schools]
+    if not schools_hidden:
+        groups += [Group("school", s.name, {s.pk}, s.division) for s in schools]
     group_rows = []
     for group in groups:
         responses = current.responses_cell(group.school_ids)
@@ -279,6 +414,7 @@ def survey_results(*, survey, user, school=None, division=None, schools=None) ->
         "indicator_rows": indicator_rows,
         "question_rows": question_rows,
         "group_rows": group_rows,
+        "schools_hidden": len(schools) if schools_hidden else 0,
     }
 
 

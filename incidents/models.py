@@ -235,8 +235,11 @@ class Incident(models.Model):
                 violation_error_message=_("A closed incident needs a disposition."),
             ),
         ]
+        # The list's order (newest first) at the end of the index, so a page is read off it without a sort:
+        # the unfiltered list (program administrators) and the list of one school or a few.
         indexes = [
-            models.Index(fields=["school", "occurred_at"]),
+            models.Index(fields=["-occurred_at", "-id"], name="incident_list_order_idx"),
+            models.Index(fields=["school", "-occurred_at", "-id"], name="incident_school_order_idx"),
             models.Index(fields=["status", "submitted_at"]),
             models.Index(fields=["created_by", "status"]),
         ]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from accounts.models import Role
 from schools.models import School, SchoolDivision
+from tests.csvfiles import csv_text
 
 from .factories import AssignmentFactory, SchoolFactory, sro_for, user_with_role
 
@@ -134,7 +135,7 @@ def test_export_contains_only_schools_in_scope(client, outsider, school, outside
 def test_export_equals_the_filtered_list(client, coordinator, school, other_school):
     client.force_login(coordinator)
     response = client.get(reverse("schools:school_export"), {"q": "Kelvin"})
-    lines = b"".join(response.streaming_content).decode().strip().splitlines()
+    lines = csv_text(response).strip().splitlines()
     assert len(lines) == 2
     assert school.name in lines[1]
 

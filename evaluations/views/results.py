@@ -40,14 +40,20 @@ def results_list_export(request):
                         rows=surveys.qs.iterator(chunk_size=500), row=_results_list_row)
 
 
-def _results(request, pk):
+# The page lists each school up to this many (a city); beyond, its divisions, and a division's schools
+# once chosen: 1,900 schools of a province would make a page of megabytes. The CSV export has them all.
+RESULTS_MAX_SCHOOL_ROWS = 120
+
+
+def _results(request, pk, *, max_school_rows=None):
     survey = get_survey_for_user(request.user, pk, roles=RESULTS_ROLES)
     schools = results_scope(survey=survey, user=request.user)
     form = ResultsScopeForm(request.GET or None, schools=schools)
     scope = form.cleaned_data if form.is_valid() else {}
     results = survey_results(survey=survey, user=request.user, school=scope.get("school"),
-                             division=scope.get("division"), schools=schools)
+                             division=scope.get("division"), schools=schools, max_school_rows=max_school_rows)
     return survey, form, results, schools
+
 
 
 def _any_suppressed(cells) -> bool:
@@ -70,7 +76,7 @@ def _suppressed_tables(results) -> dict:
 
 @role_required(*RESULTS_ROLES)
 def survey_results_view(request, pk):
-    survey, form, results, schools = _results(request, pk)
+    survey, form, results, schools = _results(request, pk, max_school_rows=RESULTS_MAX_SCHOOL_ROWS)
     return render(request, "evaluations/results.html", {
         "survey": survey, "form": form, "results": results, "suppressed": suppressed_label(),
         "suppressed_in": _suppressed_tables(results),

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from incidents.models import PersonalInfoAccess, Status
 from incidents.workflow import incident_transition
+from tests.csvfiles import csv_text
 from tests.factories import sro_for
 from tests.incidents.factories import HelpRequestFactory, IncidentFactory, PersonFactory
 
@@ -78,7 +79,7 @@ def test_a_draft_is_in_no_one_elses_list_count_or_export(client, request, draft,
     client.force_login(request.getfixturevalue(who))
     listed = client.get(reverse("incidents:incident_list"))
     assert listed.context["page"].paginator.count == 0
-    export = b"".join(client.get(reverse("incidents:incident_export")).streaming_content).decode()
+    export = csv_text(client.get(reverse("incidents:incident_export")))
     assert len(export.strip().splitlines()) == 1  # the header only
 
 

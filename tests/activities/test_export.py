@@ -1,8 +1,6 @@
 """The CSV export: exactly the filtered rows of the list, streamed."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from django.http import StreamingHttpResponse
@@ -10,6 +8,7 @@ from django.urls import reverse
 
 from activities.models import Category, Topic
 from activities.views import LIST_PAGE_SIZE
+from tests.csvfiles import csv_rows
 
 from .factories import log
 
@@ -17,8 +16,7 @@ URL = reverse("activities:export")
 
 
 def rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    return csv_rows(response)
 
 
 @pytest.fixture
@@ -74,3 +72,13 @@ def test_the_outsider_exports_nothing_of_our_division(client, outsider, many):
 def test_sros_and_evaluators_get_403(client, role_user, request):
     client.force_login(request.getfixturevalue(role_user))
     assert client.get(URL).status_code == 403
+
+
+@pytest.mark.parametrize("count", [3, 40])
+def test_the_export_runs_a_fixed_number_of_queries(client, coordinator, sro, school, count, django_assert_num_queries):
+    for index in range(count):
+        log(sro, school, date=datetime.date(2026, 9, 1) + datetime.timedelta(days=index % 30))
+    client.force_login(coordinator)
+    # session, user, role grants, whole divisions, the figures (the audited count), the audit event, the rows
+    with django_assert_num_queries(7):
+        assert len(rows(client.get(URL))) == count + 1

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from incidents.models import ExportPurpose, PersonalInfoAccess, Status
+from tests.csvfiles import csv_text
 from tests.incidents.factories import AssessmentFactory, HelpRequestFactory, IncidentFactory, PersonFactory
 
 ADDRESS = "203.0.113.9"
@@ -17,7 +18,7 @@ NAME = "Robin Privateperson"
 
 
 def csv_of(response):
-    return b"".join(response.streaming_content).decode()
+    return csv_text(response)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import AuditEvent
+from tests.csvfiles import csv_text
 from tests.factories import SchoolFactory, sro_for
 
 from .factories import AuditEventFactory
@@ -65,7 +66,7 @@ def test_it_filters_by_user_event_and_date(client, program_admin, events):
 def test_the_export_has_exactly_the_filtered_rows_and_is_recorded(client, program_admin, events):
     client.force_login(program_admin)
     response = client.get(reverse("audit:event_export"), {"event": "sign_in_failed"})
-    lines = b"".join(response.streaming_content).decode().splitlines()
+    lines = csv_text(response).splitlines()
     assert len(lines) == 2 and "mallory" in lines[1]
     assert response["Cache-Control"] == "no-store"
     assert AuditEvent.objects.filter(event=AuditEvent.Event.EXPORT, user=program_admin).exists()

@@ -25,6 +25,7 @@ from incidents.models import (
 )
 from incidents.retention import redaction_decide
 from incidents.workflow import incident_transition
+from tests.csvfiles import csv_text
 from tests.incidents.factories import AssessmentFactory, EventFactory, IncidentFactory, PersonFactory
 from tests.incidents.retention_helpers import JUST_DUE, NOT_YET_DUE, NOW, OCCURRED, closed_incident, run
 
@@ -45,7 +46,7 @@ def latest(model, pk):
 
 
 def csv_rows(response):
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    text = csv_text(response)
     return list(csv.reader(io.StringIO(text)))
 
 

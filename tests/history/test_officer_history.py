@@ -1,8 +1,6 @@
 """The change history of an officer's assignments and training records."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
@@ -11,6 +9,7 @@ from django.utils import formats
 from audit.models import AuditEvent
 from officers import services
 from officers.models import Assignment, TrainingRecord
+from tests.csvfiles import csv_rows
 from tests.officers.factories import AssignmentFactory, course
 
 
@@ -77,7 +76,7 @@ def test_the_export_has_the_change_and_is_audited(client, coordinator, assignmen
     client.force_login(coordinator)
     client.post(reverse("officers:assignment_end", args=[assignment.pk]), {"end": "2024-06-28"})
     response = client.get(reverse("officers:officer_history_export", args=[officer.pk]))
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = csv_rows(response)
     changed = [row for row in rows if row[4] == "Changed"]
     assert len(changed) == 1 and changed[0][3] == f"Assignment #{assignment.pk}" and changed[0][5] == "End"
     assert changed[0][6] == "—" and changed[0][7]

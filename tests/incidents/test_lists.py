@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from incidents.models import PersonalInfoAccess, Status
+from tests.csvfiles import csv_text
 
 from .factories import OCCURRED, IncidentFactory, PersonFactory
 
@@ -16,7 +17,7 @@ SUBMITTED = Status.SUBMITTED
 
 
 def csv_of(response):
-    return b"".join(response.streaming_content).decode()
+    return csv_text(response)
 
 
 def ids_in(response):

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from accounts.models import Role
 from officers.dates import add_years
+from tests.csvfiles import csv_text
 from tests.factories import SchoolFactory, user_with_role
 
 from .factories import AssignmentFactory, TermExtensionFactory, TrainingRecordFactory, course, officer_for
@@ -20,7 +21,7 @@ def listed(response):
 
 
 def csv_lines(response):
-    return b"".join(response.streaming_content).decode().strip().splitlines()
+    return csv_text(response).strip().splitlines()
 
 
 # Officer list -------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ SHOWN_INSTEAD_OF = {"accounts.User.username": ["first_name", "last_name"]}
 
 # Text fields that no page shows, or that cannot hold markup, and why.
 NOT_SHOWN = {
+    "evaluations.SurveyTally.key": "an internal key of the survey tallies (\"q:12\"), written by triggers, never shown",
     "accounts.User.password": "a password hash, never shown",
     "accounts.User.email": "used to send notifications; no page shows it",
     "schools.Province.code": "two letters",
