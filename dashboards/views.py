@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from accounts.decorators import role_required
 from accounts.models import Role
 from audit.services import audit_export
+from common.csvexport import csv_response
 from costs import fiscal
 from costs.selectors import division_cost_summary, program_cost_summary
-from common.csvexport import csv_response
 from schools.models import School
 
 from .forms import DashboardFilterForm
