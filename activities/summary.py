@@ -87,8 +87,14 @@ def _add(rows: dict, more: dict) -> dict:
 def figures(*, user, filterset) -> tuple[dict, list[dict]]:
     """(totals, time by category) of the filtered activity list; see the module's docstring."""
     data = filterset.form.cleaned_data if filterset.is_bound and filterset.is_valid() else {}
-    narrowed = filterset.is_bound and (not filterset.is_valid() or data.get("school") or data.get("officer"))
+    # The summary is kept per division, month and category: a filter on anything else (a school, an
+    # officer, a school level, a presentation topic) reads the entries.
+    narrowed = filterset.is_bound and (
+        not filterset.is_valid() or any(data.get(name) for name in ("school", "officer", "level", "topic")))
     divisions = None if narrowed or connection.vendor != "postgresql" else whole_divisions(user)
+    if divisions is not None and data.get("division"):
+        chosen = data["division"].pk
+        divisions = [chosen] if chosen in divisions else None
     rows = _rows_from_entries(filterset.qs) if divisions is None else _summary_rows(filterset.qs, divisions, data)
     return _totals(rows), _categories(rows)
 

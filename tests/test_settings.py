@@ -15,7 +15,8 @@ PRODUCTION = {
 
 def run_django(args, **env):
     clean = {k: v for k, v in os.environ.items()
-             if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_SSL_REDIRECT")}
+             if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_SETTINGS_MODULE", "SECURE_SSL_REDIRECT",
+                          "DJANGO_ALLOW_ASYNC_UNSAFE")}  # set by the browser tests for their live server
     clean.update(env)
     clean["DJANGO_SETTINGS_MODULE"] = "sro_portal.settings"
     return subprocess.run(

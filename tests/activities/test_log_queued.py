@@ -134,7 +134,7 @@ def test_the_same_id_from_two_officers_are_two_entries(client, sro, school, toda
 
 @pytest.mark.parametrize("body", [
     "not json", "[]", json.dumps({"fields": {}}), json.dumps({"client_id": "nope", "fields": {}}),
-    json.dumps({"client_id": str(uuid.uuid4()), "fields": "date=2026-01-01"}),
+    json.dumps({"client_id": "21f10be9-4a1b-49d4-a359-83f23f11b4d7", "fields": "date=2026-01-01"}),
 ])
 def test_a_request_that_is_not_an_entry_is_a_bad_request(client, sro, body):
     client.force_login(sro)
