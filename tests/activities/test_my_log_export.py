@@ -1,11 +1,10 @@
 """The CSV of "My log": every entry of the SRO's own, all weeks, newest first, and nobody else's."""
 
-import csv
 import datetime
-import io
 
 from django.urls import reverse
 
+from tests.csvfiles import csv_rows
 from tests.factories import sro_for
 
 from .factories import log
@@ -13,7 +12,7 @@ from .factories import log
 
 def rows_of(response):
     assert response.streaming and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    return csv_rows(response)  # checks and leaves out the end line
 
 
 def test_the_export_has_every_own_entry_newest_first(client, sro, school):

@@ -9,7 +9,8 @@ Reuse them in any test module under `tests/browser/`:
   same way (`@pytest.mark.parametrize("input_mode", ["pointer"])`).
 - `make_actor(user=None, *, locale="en-CA", name=None)`: a new browser context (its own cookies, like a
   separate device) at the test's viewport and input mode, signed in as `user` through the sign-in
-  page (no gesture counted) or anonymous; returns an `Actor` (tests/browser/harness.py).
+  page (no gesture counted) or anonymous, on the page signing in leads to (`landing_path`); returns
+  an `Actor` (tests/browser/harness.py).
 - `actor`: an anonymous actor, for the simplest tests.
 
 Every test here runs against pytest-django's `live_server` with a transactional database: create the
@@ -23,6 +24,8 @@ import os
 from pathlib import Path
 
 import pytest
+
+from accounts.models import Role
 
 from .harness import ARTIFACTS, CHROMIUM, VIEWPORTS, Actor, safe_name
 
@@ -127,15 +130,21 @@ def actor(make_actor):
     return make_actor()
 
 
+def landing_path(user) -> str:
+    """Where signing in leads (dashboards:landing): an officer and nothing else lands on the quick
+    log, everyone else on the home page."""
+    return "/activities/log/" if user.roles == {Role.SRO} else "/"
+
+
 def sign_in(actor: Actor, user, password: str = TEST_PASSWORD):
     """Signs in through the sign-in page, as the person would, without counting the gestures
-    (the counts are about the work, not the sign-in). Lands on the home page."""
+    (the counts are about the work, not the sign-in). Lands on `landing_path(user)`."""
     counts = actor.counts.as_dict()
     actor.goto("/accounts/login/", step="sign-in")
     page = actor.page
     actor.fill(page.get_by_label("Username"), user.username)
     actor.fill(page.get_by_label("Password"), password)
     actor.tap(page.locator("form").get_by_role("button", name="Sign in"), step="home")
-    assert page.url.rstrip("/") == actor.base_url, f"{user.username} could not sign in: {page.url} {page.locator('main').inner_text()}"
+    assert page.url == actor.base_url + landing_path(user), f"{user.username} could not sign in: {page.url} {page.locator('main').inner_text()}"
     for key, value in counts.items():
         setattr(actor.counts, key, value)

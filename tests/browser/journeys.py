@@ -7,6 +7,7 @@ button moves), the step that goes through it changes here and nowhere else.
 import datetime
 import re
 import zoneinfo
+from urllib.parse import urlsplit
 
 from django.urls import NoReverseMatch, reverse
 
@@ -35,9 +36,11 @@ def status_message(actor: Actor) -> str:
 # -- SRO ------------------------------------------------------------------------------------------
 
 def log_routine_activity(sro: Actor, category: str):
-    """From the landing page: Log activity, a category, Save (the defaults do the rest)."""
+    """From the landing page, which for an officer is the quick log itself: a category, Save (the
+    defaults do the rest). From any other page, "Log activity" first."""
     page = sro.page
-    sro.tap(page.locator("main").get_by_role("link", name="Log activity"), step="log activity")
+    if urlsplit(page.url).path != "/activities/log/":
+        sro.tap(page.locator("main").get_by_role("link", name="Log activity"), step="log activity")
     sro.choose(page.get_by_role("radio", name=category, exact=True))
     sro.tap(page.get_by_role("button", name="Save", exact=True), step="activity saved")
     assert "Logged:" in status_message(sro)

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from costs.models import PartnerShare
+from tests.csvfiles import csv_text
 from tests.factories import AssignmentFactory, SchoolFactory
 from tests.officers.factories import officer_for
 
@@ -12,7 +13,7 @@ from .conftest import constable_rate
 
 
 def csv_lines(response):
-    return b"".join(response.streaming_content).decode("utf-8-sig").strip().splitlines()
+    return csv_text(response).strip().splitlines()  # checks and leaves out the end line
 
 
 def test_the_division_page_shows_schools_officers_and_shares(client, worked_example, coordinator, division):

@@ -1,16 +1,16 @@
 """The CSVs of the survey instruments and of the survey results list, and the streamed results CSV."""
 
-import csv
-import io
 
 from django.urls import reverse
+
+from tests.csvfiles import csv_rows
 
 from .factories import InstrumentFactory, SurveyFactory, make_responses
 
 
 def rows_of(response):
     assert response.streaming and response["Content-Type"].startswith("text/csv")
-    return list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    return csv_rows(response)  # checks and leaves out the end line
 
 
 def test_the_instrument_export_is_the_filtered_list_in_scope(client, coordinator, outsider, instrument):

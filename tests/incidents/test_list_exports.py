@@ -1,9 +1,7 @@
 """The CSV exports of the review queue, my open incidents, requests for help, threat assessments and
 the redaction review: each is exactly its list's rows for the same user and filters, streamed."""
 
-import csv
 import datetime
-import io
 
 import time_machine
 from django.urls import reverse
@@ -11,6 +9,7 @@ from django.utils import timezone
 
 from audit.models import AuditEvent
 from incidents.models import HelpRequest, RedactionReview, Status
+from tests.csvfiles import csv_rows
 
 from .factories import AssessmentFactory, HelpRequestFactory, IncidentFactory
 
@@ -19,8 +18,7 @@ NOW = timezone.make_aware(datetime.datetime(2025, 10, 24, 12, 0))
 
 def rows_of(response):
     assert response.streaming and response["Content-Type"].startswith("text/csv")
-    text = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.reader(io.StringIO(text)))
+    return csv_rows(response)  # checks and leaves out the end line
 
 
 def listed(response):
