@@ -2,7 +2,8 @@
 
 Reuse them in any test module under `tests/browser/`:
 
-- `browser`: one headless Chromium per test process (`/usr/bin/chromium`, never a downloaded one).
+- `browser`: one headless Chromium per test process (`/usr/bin/chromium`, never a downloaded one),
+  the same one tests/phone/ uses (`harness.shared_chromium`).
 - `viewport`: "phone" (390 × 844, touch) or "desktop" (1440 × 900); every test that uses an actor runs
   at both. Narrow it with `@pytest.mark.parametrize("viewport", ["phone"])`.
 - `input_mode`: "pointer" or "keyboard"; every test that uses an actor runs with both. Narrow it the
@@ -27,7 +28,7 @@ import pytest
 
 from accounts.models import Role
 
-from .harness import ARTIFACTS, CHROMIUM, VIEWPORTS, Actor, safe_name
+from .harness import ARTIFACTS, CHROMIUM, VIEWPORTS, Actor, safe_name, shared_chromium
 
 HERE = Path(__file__).resolve().parent
 TEST_PASSWORD = "a-long-test-password"  # tests/factories.py UserFactory
@@ -60,19 +61,9 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def browser():
-    # Playwright's synchronous API runs an event loop in this thread; Django's ORM, used by the
-    # test itself to arrange and check data, refuses to run beside one unless told it is safe
-    # (it is: the test is synchronous and the server answers from its own thread).
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
+    """The process's one Chromium, shared with tests/phone/ (harness.shared_chromium)."""
+    with shared_chromium(CHROMIUM) as chromium:
         yield chromium
-        chromium.close()
-    if previous is None:
-        os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture(params=list(VIEWPORTS))

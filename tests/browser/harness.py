@@ -34,7 +34,9 @@ AXE_VERSION = "4.14.1"
 AXE_SOURCE = HERE / "vendor" / "axe-core" / "axe.min.js"
 # Screenshots of each step; CI keeps this folder as an artefact (README, "Browser tests").
 ARTIFACTS = Path(os.environ.get("BROWSER_ARTIFACTS", HERE / "artifacts"))
-CHROMIUM = "/usr/bin/chromium"
+# Debian's Chromium, never a downloaded one; CHROMIUM=/path names another (README, phone tests).
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"]
 
 VIEWPORTS = {
     "phone": {"width": 390, "height": 844},
@@ -48,6 +50,43 @@ AXE_EVERY_LOAD = os.environ.get("BROWSER_AXE") == "every"
 _axe_checked: set[tuple[str, str, str]] = set()
 # Enough Tab presses to cross the longest page of the journeys; more means a control is not reachable.
 MAX_TABS = 250
+
+
+_shared = {"users": 0, "playwright": None, "browser": None, "async_unsafe": None}
+
+
+@contextlib.contextmanager
+def shared_chromium(executable_path: str = CHROMIUM):
+    """One headless Chromium per test process, for every browser test (tests/browser/ and
+    tests/phone/): Playwright's synchronous API allows one running instance per thread, so two
+    session fixtures each starting their own fail with "using Playwright Sync API inside the
+    asyncio loop" once both folders run in the same process. The first user starts it, the last
+    one to finish closes it.
+
+    Playwright runs an event loop in this thread; Django's ORM, used by the tests themselves to
+    arrange and check data, refuses to run beside one unless told it is safe (it is: the test is
+    synchronous and the live server answers from its own thread)."""
+    from playwright.sync_api import sync_playwright
+
+    if _shared["users"] == 0:
+        _shared["async_unsafe"] = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        _shared["playwright"] = sync_playwright().start()
+        _shared["browser"] = _shared["playwright"].chromium.launch(
+            executable_path=executable_path, headless=True, args=CHROMIUM_ARGS)
+    _shared["users"] += 1
+    try:
+        yield _shared["browser"]
+    finally:
+        _shared["users"] -= 1
+        if _shared["users"] == 0:
+            _shared["browser"].close()
+            _shared["playwright"].stop()
+            _shared["browser"] = _shared["playwright"] = None
+            if _shared["async_unsafe"] is None:
+                os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+            else:
+                os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = _shared["async_unsafe"]
 
 
 @dataclass

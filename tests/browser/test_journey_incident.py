@@ -52,7 +52,9 @@ def test_an_incident_goes_from_the_sros_phone_through_review_to_closed(make_acto
     coordinator.open_menu("Incidents", "Incidents")
     csv_text = journeys.download_csv(coordinator, coordinator.page.get_by_role("link", name="Download CSV"))
     rows = csv_text.strip().splitlines()
-    assert len(rows) == 2 and f"{incident.pk}," in rows[1] and "Closed" in rows[1]
+    # A header, the incident, and the line every export ends with (a file without it was cut short).
+    assert len(rows) == 3 and f"{incident.pk}," in rows[1] and "Closed" in rows[1], rows
+    assert rows[2] == "End of export: 1 row"
 
     if sro.mode == "pointer":
         assert sro.measured["routine log"]["taps"] <= ROUTINE_LOG["taps"], sro.measured

@@ -9,8 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from accounts.middleware import LAST_ACTIVITY, SIGNED_IN_AT
+from tests.browser.harness import CHROMIUM, shared_chromium
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PASSWORD = "a-long-test-password"
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
          "has_touch": True}
@@ -37,13 +37,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def chromium():
-    # Playwright's synchronous API runs an event loop in this thread; the tests' own database
-    # calls are synchronous and safe here.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+    """The process's one Chromium, shared with tests/browser/ (two Playwright instances in one
+    process refuse to start; tests/browser/harness.py, `shared_chromium`)."""
+    with shared_chromium(CHROMIUM) as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
