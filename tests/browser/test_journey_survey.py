@@ -1,9 +1,14 @@
 """Journeys of the evaluation: a student answers a survey with a code, in French, without an
 account; the evaluator reads the results, where a school with too few answers shows no figure."""
 
+import datetime
+
 import pytest
+from django.urls import reverse
+from django.utils import timezone
 
 from evaluations.models import Indicator, QuestionKind, SurveyResponse
+from incidents.models import Status
 from tests.evaluations.factories import (
     InstrumentFactory,
     QuestionFactory,
@@ -11,6 +16,7 @@ from tests.evaluations.factories import (
     make_codes,
     make_responses,
 )
+from tests.incidents.factories import IncidentFactory
 
 
 @pytest.fixture
@@ -62,3 +68,18 @@ def test_the_evaluator_reads_results_where_a_small_school_is_suppressed(
     assert "100.0 %" in main.locator("tr", has_text=school.name).first.inner_text()
     reader.open_menu("Evaluation", "Outcome data")
     assert page.get_by_role("region", name="Attendance and calls for service by school").is_visible()
+
+
+def test_the_evaluators_division_dashboard_hides_small_counts_without_widening_the_page(
+        make_actor, evaluator, school):
+    """Three incidents this month: suppressed in the incidents by category and month table, whose
+    hidden totals sit at its far right. The harness checks the page does not scroll sideways (the
+    screen-reader text of a hidden cell once escaped the table's scrolling region on a phone)."""
+    now = timezone.now()
+    for _ in range(3):
+        IncidentFactory(school=school, status=Status.SUBMITTED, occurred_at=now - datetime.timedelta(hours=2))
+    reader = make_actor(evaluator)
+    reader.goto(reverse("dashboards:division", args=[school.division_id]), step="division dashboard")
+    region = reader.page.get_by_role("region", name="Incidents by category and month", exact=False).first
+    assert "3" not in region.inner_text().split()  # no cell or total gives the small count
+
