@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.http import StreamingHttpResponse
 from django.urls import reverse
 
@@ -79,6 +80,7 @@ def test_the_export_runs_a_fixed_number_of_queries(client, coordinator, sro, sch
     for index in range(count):
         log(sro, school, date=datetime.date(2026, 9, 1) + datetime.timedelta(days=index % 30))
     client.force_login(coordinator)
-    # session, user, role grants, whole divisions, the figures (the audited count), the audit event, the rows
-    with django_assert_num_queries(7):
+    # session, user, role grants, whole divisions, the figures (the audited count), the audit event, the rows;
+    # SQLite (the demo's database) has no summary table, so it does not ask for the whole divisions
+    with django_assert_num_queries(7 if connection.vendor == "postgresql" else 6):
         assert len(rows(client.get(URL))) == count + 1

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from activities.models import Category
@@ -115,8 +116,9 @@ def test_the_list_runs_a_fixed_number_of_queries(client, coordinator, division, 
         log(sro_for(school), school, date=datetime.date(2026, 10, 1) + datetime.timedelta(days=index % 20))
     client.force_login(coordinator)
     # session, user, role grants, whole divisions in scope, summary (totals and categories; no count: the
-    # totals give it), page, division, school and officer choices
-    with django_assert_num_queries(9):
+    # totals give it), page, division, school and officer choices; SQLite (the demo's database) has no
+    # summary table: it counts the entries and does not ask for the whole divisions
+    with django_assert_num_queries(9 if connection.vendor == "postgresql" else 8):
         client.get(URL)
 
 
