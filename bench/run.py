@@ -150,8 +150,10 @@ def bench_pages():
     """(role key, label, path, kind) for every page timed. Needs Django set up on the bench database."""
     from django.urls import reverse
 
+    from accounts.models import Role, User
     from common.scale import BENCH_USERS
     from evaluations.models import Survey
+    from schools.models import School, SchoolDivision
 
     survey = Survey.objects.filter(title="Province student survey").order_by("-pk").first()
     month_ago = (datetime.date.today() - datetime.timedelta(days=30)).isoformat()
@@ -186,8 +188,37 @@ def bench_pages():
         add(role, "survey results list", "evaluations:results_list")
         if survey:
             add(role, "province survey results", "evaluations:survey_results", survey.pk)
+    # Dashboards, costs and the outcome report, each role on the division or school it sees.
+    users = {role: User.objects.get(username=name) for role, name in BENCH_USERS.items()}
+    largest = _largest_division(users["coordinator_largest"])
+    divisions = {role: SchoolDivision.objects.visible_to(users[role], roles=[Role.COORDINATOR]).order_by("pk").first()
+                 for role in ("coordinator",)}
+    divisions["coordinator_largest"] = divisions["program_admin"] = largest
+    divisions["evaluator"] = SchoolDivision.objects.visible_to(users["evaluator"], roles=[Role.EVALUATOR]).first()
+    add("program_admin", "program overview", "dashboards:program")
+    for role in ("program_admin", "coordinator_largest", "coordinator", "evaluator"):
+        add(role, "division dashboard", "dashboards:division", divisions[role].pk)
+        add(role, "division outcome report", "report:division", divisions[role].pk)
+    school = School.objects.visible_to(users["school_admin"], roles=[Role.SCHOOL_ADMIN]).first()
+    add("school_admin", "school dashboard", "dashboards:school", school.pk)
+    add("program_admin", "program outcome report", "report:program")
+    for role in ("program_admin", "coordinator_largest", "evaluator"):
+        add(role, "costs", "costs:overview")
+    for role in ("program_admin", "coordinator_largest"):
+        add(role, "division costs", "costs:division", divisions[role].pk)
     add("program_admin", "admin: activity change list (reference)", "admin:activities_activity_changelist")
     return pages, BENCH_USERS
+
+
+def _largest_division(coordinator):
+    """The division of the coordinator of the largest division (the most schools)."""
+    from django.db.models import Count
+
+    from accounts.models import Role
+    from schools.models import SchoolDivision
+
+    return (SchoolDivision.objects.visible_to(coordinator, roles=[Role.COORDINATOR])
+            .annotate(n=Count("schools")).order_by("-n", "pk").first())
 
 
 def count_queries(pages, users):

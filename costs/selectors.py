@@ -198,10 +198,13 @@ def division_costs(*, user, fiscal_year: int, divisions=None) -> list[DivisionCo
                 unassigned_days=split.unassigned_days, unassigned_cost=to_money(split.unassigned_cost),
             ))
     schools = {s.pk: s for s in School.objects.filter(pk__in=school_cost.keys(), division__in=division_ids)}
+    schools_of = defaultdict(list)
+    for school in schools.values():
+        schools_of[school.division_id].append(school.pk)
 
     result = []
     for division in divisions:
-        ids = [s for s in schools if schools[s].division_id == division.pk]
+        ids = schools_of[division.pk]
         total = to_money(sum((school_cost[s] for s in ids), Fraction(0)))
         share = shares.get(division.pk)
         percents = share.percents() if share else DEFAULT_PERCENTS

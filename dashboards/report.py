@@ -16,7 +16,20 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import BooleanField as BoolOutput
-from django.db.models import Case, Count, DurationField, ExpressionWrapper, F, Max, Min, Q, Sum, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Max,
+    Min,
+    OuterRef,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models import CharField as CharOutput
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +39,8 @@ from common.stats import percentiles
 from common.suppression import INCIDENT_MINIMUM, SURVEY_MINIMUM, SuppressedTable, is_small, rate
 from costs import fiscal
 from costs.selectors import division_costs, divisions_for
-from evaluations.models import Answer, AttendanceRecord, Audience, CallForService, Indicator, SurveyResponse
+from evaluations.models import AttendanceRecord, Audience, CallForService, Indicator, Survey, SurveyResponse
+from evaluations.tallies import scored_by_indicator
 from incidents.models import Category, Incident, submitted_once_q
 from officers.models import Assignment
 from schools.models import School
@@ -86,8 +100,10 @@ def _year_case(field_name: str, years, *, dated: bool):
 def years_with_data(school_ids) -> dict[str, tuple[int, int]]:
     """{source: (first school year, last school year)} for each source with data in these schools."""
     found = {}
-    surveys = SurveyResponse.objects.filter(school__in=school_ids).aggregate(
-        first=Min("survey__school_year"), last=Max("survey__school_year"))
+    # Per survey, whether any of its responses is from these schools: an index probe per survey
+    # (survey, school), not a scan of every response.
+    answered = SurveyResponse.objects.filter(survey=OuterRef("pk"), school__in=school_ids)
+    surveys = Survey.objects.filter(Exists(answered)).aggregate(first=Min("school_year"), last=Max("school_year"))
     if surveys["first"]:
         found["surveys"] = (int(surveys["first"][:4]), int(surveys["last"][:4]))
     for name, queryset, field_name in [
@@ -270,24 +286,17 @@ class _Builder:
     def survey_rows(self):
         """{(indicator, audience): {group: Value3}} of the percentage of favourable answers; a
         school's answers count only when at least SURVEY_MINIMUM of its responses answered."""
-        rows = (
-            Answer.objects.filter(response__school__in=self.ids, favourable__isnull=False,
-                                  response__survey__school_year__in=[year_label(y) for y in self.years])
-            .order_by().values("response__school", "response__survey__school_year", "response__survey__audience",
-                               "question__indicator")
-            .annotate(n=Count("response", distinct=True), favourable_n=Count("pk", filter=Q(favourable=True)),
-                      scored=Count("pk"))
-        )
+        surveys = Survey.objects.filter(school_year__in=[year_label(y) for y in self.years])
         sums = defaultdict(lambda: [0, 0, 0])  # (indicator, audience, group, year) → n, favourable, scored
-        for row in rows:
+        for row in scored_by_indicator(surveys, self.ids):
             if is_small(row["n"], SURVEY_MINIMUM, hide_zero=True):
                 continue
-            year = int(row["response__survey__school_year"][:4])
+            year = int(row["school_year"][:4])
             for group, ids in self.group_ids.items():
-                if row["response__school"] in ids:
-                    cell = sums[row["question__indicator"], row["response__survey__audience"], group, year]
+                if row["school"] in ids:
+                    cell = sums[row["indicator"], row["audience"], group, year]
                     cell[0] += row["n"]
-                    cell[1] += row["favourable_n"]
+                    cell[1] += row["favourable"]
                     cell[2] += row["scored"]
         result = defaultdict(dict)
         keys = {(i, a) for i, a, _g, _y in sums}

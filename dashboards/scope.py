@@ -62,6 +62,9 @@ class DashboardScope:
     division: SchoolDivision | None = None
     school: School | None = None
     level: str = ""
+    # Every school of `division` is in the scope (no school or level chosen, none hidden from the
+    # user): its figures may come from per-division summaries.
+    whole_division: bool = False
     # The filters of the lists behind the figures (division, school, level), for drill-down links.
     list_filters: dict = field(default_factory=dict)
 
@@ -99,8 +102,9 @@ def division_scope(user, division, year, *, aggregates_only, school_id=None, lev
     filters = {"division": division.pk, "level": level}
     if school is not None:
         filters = {"school": school.pk}
+    whole = not level and school_id is None and len(chosen) == School.objects.filter(division=division).count()
     return DashboardScope(user=user, year=year, schools=chosen, roles=roles, aggregates_only=aggregates_only,
-                          division=division, school=school, level=level, list_filters=filters)
+                          division=division, school=school, level=level, list_filters=filters, whole_division=whole)
 
 
 def school_scope(user, school, year) -> DashboardScope:

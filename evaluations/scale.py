@@ -1,6 +1,8 @@
-"""Generated surveys (seed_scale): the standard student survey run in every school, last school year
-against a baseline the year before, with responses in proportion to enrolment, every response's
-single-use code (used), and answers that lean favourable, as earlier evaluations found."""
+"""Generated surveys and outcome data (seed_scale): the standard student survey run in every school,
+last school year against a baseline the year before, with responses in proportion to enrolment, every
+response's single-use code (used), and answers that lean favourable, as earlier evaluations found;
+then each school's monthly attendance and the police's calls for service at schools (what the
+dashboards' and the outcome report's attendance and response-time figures read)."""
 
 import datetime
 import uuid
@@ -8,11 +10,14 @@ import uuid
 from django.db import connection
 
 from common.bulkload import bulk_load, reserve_ids
+from schools.models import School
 
 from .models import (
     CODE_ALPHABET,
     CODE_LENGTH,
     Answer,
+    AttendanceRecord,
+    CallForService,
     CodeBatch,
     GradeBand,
     Instrument,
@@ -20,6 +25,7 @@ from .models import (
     ResponseCode,
     Survey,
     SurveyResponse,
+    UnitType,
 )
 from .tallies import rebuild_tallies
 
@@ -111,6 +117,50 @@ def seed(ctx):
     rebuild_tallies()
     progress.finish()
     ctx.stdout.write(f"  {'survey answers':<22} {answer_count:>10,} rows")
+    seed_outcomes(ctx)
+
+
+def seed_outcomes(ctx):
+    """Attendance per school and school month, and calls for service (about one a fortnight per
+    school in term time, two in three answered by the SRO, who gets there sooner than a patrol).
+    Reads the schools from the database, so it can run alone on data generated before it existed."""
+    rng = ctx.rng_for("evaluations:outcomes")
+    schools = list(School.objects.order_by("pk").values_list("pk", "enrolment"))
+    days = ctx.school_days()
+    months = sorted({day.replace(day=1) for day in days if day.replace(day=1) < ctx.today.replace(day=1)})
+    days_in_month = {month: sum(1 for day in days if day.replace(day=1) == month) for month in months}
+    progress = ctx.progress("attendance", len(schools) * len(months))
+
+    def attendance():
+        for school_id, enrolment in schools:
+            base = 0.05 + rng.random() * 0.06  # 5-11 % of student-days absent, by school
+            for month in months:
+                enrolled = enrolment * days_in_month[month]
+                rate = max(0.01, base + rng.gauss(0, 0.01) + (0.02 if month.month in (12, 6) else 0))
+                yield school_id, month, enrolled, int(enrolled * rate), ctx.aware(month)
+                progress.advance()
+
+    progress.finish(bulk_load(AttendanceRecord, ["school_id", "month", "enrolled_days", "absent_days", "updated_at"],
+                              attendance()))
+    progress = ctx.progress("calls for service", len(schools) * len(days) // 10)
+
+    def calls():
+        serial = 0
+        for school_id, _enrolment in schools:
+            for day in days:
+                if rng.random() >= 0.1:
+                    continue
+                serial += 1
+                received = ctx.aware(day, rng.randint(8, 15), rng.randint(0, 59))
+                sro = rng.random() < 0.65
+                dispatched = received + datetime.timedelta(minutes=rng.randint(1, 4 if sro else 15))
+                on_scene = dispatched + datetime.timedelta(minutes=rng.randint(3, 14) if sro else rng.randint(10, 45))
+                yield (f"GEN-{serial:08d}", school_id, received, dispatched, on_scene,
+                       rng.choice([2, 3, 3, 4, 4, 5]), UnitType.SRO if sro else UnitType.PATROL, received)
+                progress.advance()
+
+    progress.finish(bulk_load(CallForService, ["call_number", "school_id", "received_at", "dispatched_at",
+                                               "on_scene_at", "priority", "unit_type", "updated_at"], calls()))
 
 
 TALLY_TRIGGERS = {"evaluations_answer": ["evaluations_tally_answers_inserted"],

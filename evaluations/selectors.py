@@ -217,7 +217,7 @@ class _SurveyFigures:
                 self.responses[school_id] = n
             elif kind == "q":
                 self.by_question[(school_id, int(rest))] = row
-            else:
+            elif kind == "i":
                 self.by_indicator[(school_id, rest)] = row
 
     def _from_answers(self, survey, school_ids):
@@ -259,7 +259,8 @@ class _SurveyFigures:
         """The same sums, added up by the database (one query)."""
         shown = Q(n__gte=settings.SURVEY_MIN_RESPONSES)
         self.sums, self.left_out_by_division = {}, defaultdict(int)
-        rows = (SurveyTally.objects.filter(survey=self.survey, school__in=self.school_ids, n__gt=0).order_by()
+        rows = (SurveyTally.objects.filter(survey=self.survey, school__in=self.school_ids, n__gt=0)
+                .exclude(key__startswith="f:").order_by()
                 .values("school__division", "key")
                 .annotate(shown_n=Sum("n", filter=shown, default=0), fav=Sum("favourable", filter=shown, default=0),
                           scored_sum=Sum("scored", filter=shown, default=0),

@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from common.suppression import SURVEY_MINIMUM, SuppressedTable
-from evaluations.models import Answer, AttendanceRecord, Audience, Indicator, Survey
+from evaluations.models import AttendanceRecord, Audience, Indicator, Survey
+from evaluations.tallies import scored_by_indicator
 
 from ..panels import Cell, Chart, Panel, Row, hidden_or
 from ..periods import SchoolYear
@@ -25,17 +26,13 @@ from ..scope import DashboardScope
 CURRENT, BASELINE = "current", "baseline"
 
 
-def _indicator_figures(answers) -> dict:
-    """{(audience, indicator): [responses, favourable, scored]} over the schools whose group
-    reaches the minimum. One query."""
-    rows = (answers.filter(favourable__isnull=False).order_by()
-            .values("response__survey__audience", "response__school", "question__indicator")
-            .annotate(n=Count("response", distinct=True), favourable=Count("pk", filter=Q(favourable=True)),
-                      scored=Count("pk")))
+def _indicator_figures(surveys, school_ids) -> dict:
+    """{(audience, indicator): [responses, favourable, scored]} of `surveys` at `school_ids`, over
+    the schools whose group reaches the minimum. One query."""
     figures: dict = defaultdict(lambda: [0, 0, 0])
-    for row in rows:
+    for row in scored_by_indicator(surveys, school_ids):
         # A key for every indicator answered, so that a figure of small groups only is shown hidden.
-        figure = figures[row["response__survey__audience"], row["question__indicator"]]
+        figure = figures[row["audience"], row["indicator"]]
         if row["n"] < SURVEY_MINIMUM:
             continue  # this school's group is too small: it counts in no figure
         figure[0] += row["n"]
@@ -55,10 +52,8 @@ def survey_panel(scope: DashboardScope) -> Panel:
     surveys at the scope's schools, against those surveys' baselines at the same schools. Two
     queries."""
     surveys = Survey.objects.visible_to(scope.user, roles=scope.roles).filter(school_year=scope.year.label)
-    answers = Answer.objects.filter(response__school__in=scope.school_ids)
-    current = _indicator_figures(answers.filter(response__survey__in=surveys))
-    baseline = _indicator_figures(answers.filter(response__survey__in=Survey.objects.filter(
-        pk__in=surveys.values("baseline"))))
+    current = _indicator_figures(surveys, scope.school_ids)
+    baseline = _indicator_figures(Survey.objects.filter(pk__in=surveys.values("baseline")), scope.school_ids)
     keys = [(audience, indicator) for audience in Audience.values for indicator in Indicator.values
             if (audience, indicator) in current or (audience, indicator) in baseline]
     table = SuppressedTable(

@@ -97,3 +97,31 @@ def test_the_list_shows_the_figures_and_counts_pages_from_them(client, coordinat
     response = client.get(URL)
     assert response.context["totals"]["entries"] == 4
     assert response.context["page"].paginator.count == 4
+
+
+@postgresql_only
+@pytest.mark.parametrize("periods", [
+    {"a": (datetime.date(2026, 9, 15), datetime.date(2026, 10, 25))},  # partial months at both ends
+    {"a": (datetime.date(2026, 10, 1), datetime.date(2026, 10, 31)),  # whole months only
+     "b": (datetime.date(2026, 9, 1), datetime.date(2026, 9, 30))},
+    {"a": (datetime.date(2026, 10, 2), datetime.date(2026, 10, 20))},  # inside one month: entries only
+    {"now": (datetime.date(2026, 10, 1), datetime.date(2027, 6, 30)),  # the dashboards' two years
+     "before": (datetime.date(2025, 7, 1), datetime.date(2026, 9, 30))},
+])
+def test_period_sums_equal_the_entries_added_up(program_admin, division, other_division, entries, periods):
+    from django.db.models import Count, Sum
+
+    from activities.models import Activity
+    from activities.summary import period_sums
+
+    activities = Activity.objects.visible_to(program_admin)
+    categories = [Category.INFORMAL_CONTACT, Category.PRESENTATION]
+    expected = {}
+    for key, (first, last) in periods.items():
+        for row in (activities.filter(date__range=(first, last), category__in=categories).order_by()
+                    .values("school__division", "category").annotate(n=Count("pk"), minutes=Sum("minutes"))):
+            expected[row["school__division"], key, row["category"]] = [row["n"], row["minutes"]]
+    found = period_sums(activities, divisions=[division.pk, other_division.pk], periods=periods,
+                        categories=categories)
+    assert found == expected
+    assert expected  # the periods hold entries: the comparison says something

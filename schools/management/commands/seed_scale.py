@@ -18,7 +18,7 @@ from common.scale import BENCH_USERS, SIZES, ScaleContext
 from schools.scale import already_seeded
 
 # Floor by floor: each part finds in the context what the parts below it generated.
-PARTS = ["schools", "accounts", "officers", "activities", "incidents", "evaluations", "audit"]
+PARTS = ["schools", "accounts", "officers", "costs", "activities", "incidents", "evaluations", "audit"]
 
 
 class Command(BaseCommand):
