@@ -1,13 +1,14 @@
 """The outcome report: a division's (coordinators, evaluators, program administrators) or the whole
 program's (program administrators), as a printable page and a CSV file per table."""
 
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from accounts.decorators import role_required
 from accounts.models import Role
@@ -31,13 +32,35 @@ def _division(user, pk):
     return get_object_or_404(SchoolDivision.objects.visible_to(user, roles=REPORT_ROLES), pk=pk)
 
 
+# The whole program's report reads every school's figures of several years (about a second at a
+# province's size) and is the same for every program administrator (their scope is everything): it
+# is kept in the shared cache for a few minutes per choice of years, day and language, like the
+# program overview. A division's report is computed on each request.
+PROGRAM_REPORT_SECONDS = 600
+
+
+def _program_cached(name, compute):
+    key = f"report:program:{name}:{timezone.localdate().isoformat()}:{get_language()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, PROGRAM_REPORT_SECONDS)
+    return value
+
+
 def _report(request, division=None):
     schools = report_schools(request.user, division)
-    form = ReportYearsForm(request.GET, found=years_with_data(schools), today=timezone.localdate())
+    found = (years_with_data(schools) if division is not None
+             else _program_cached("years", lambda: years_with_data(schools)))
+    form = ReportYearsForm(request.GET, found=found, today=timezone.localdate())
     year, baseline = form.years()
-    label = division.name if division is not None else _("The whole program")
-    report = outcome_report(user=request.user, schools=schools, year=year, baseline=baseline, scope_label=label,
-                            division=division)
+
+    def compute():
+        label = division.name if division is not None else _("The whole program")
+        return outcome_report(user=request.user, schools=schools, year=year, baseline=baseline, scope_label=label,
+                              division=division)
+
+    report = compute() if division is not None else _program_cached(f"{year}:{baseline}", compute)
     return form, report
 
 

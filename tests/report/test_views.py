@@ -93,3 +93,19 @@ def test_a_division_reader_sees_only_their_division_in_the_list(client, request,
     client.force_login(request.getfixturevalue(role))
     page = client.get(reverse("report:index")).text
     assert division.name in page and other_division.name not in page
+
+
+def test_the_program_report_is_computed_once_for_a_few_minutes(client, program_admin, school, outside_school,
+                                                               django_assert_max_num_queries):
+    from django.core.cache import cache
+
+    client.force_login(program_admin)
+    url = reverse("report:program") + "?year=2025&baseline=2023"
+    with django_assert_max_num_queries(80) as computed:
+        first = client.get(url)
+    with django_assert_max_num_queries(len(computed.captured_queries) - 10):
+        again = client.get(url)
+    assert again.context["report"].school_count == first.context["report"].school_count == 2
+    cache.clear()  # as when its time is up: computed again, with the new school
+    SchoolFactory()
+    assert client.get(url).context["report"].school_count == 3
