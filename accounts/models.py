@@ -32,6 +32,8 @@ class User(AbstractUser):
 
     class Meta:
         ordering = ["last_name", "first_name", "username"]
+        # Lists sorted by officer name (the activity list) walk the users in this order.
+        indexes = [models.Index(fields=["last_name", "id"], name="user_last_name_order_idx")]
         verbose_name = _("user")
         verbose_name_plural = _("users")
 

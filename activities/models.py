@@ -159,7 +159,8 @@ class Activity(models.Model):
             models.Index(fields=["-date", "-created_at", "-id"], name="activity_list_order_idx"),
             models.Index(fields=["school", "-date", "-created_at", "-id"], name="activity_school_order_idx"),
             models.Index(fields=["officer", "-date", "-created_at", "-id"], name="activity_officer_order_idx"),
-            models.Index(fields=["category"], name="activity_category_idx"),
+            models.Index(fields=["category", "id"], name="activity_category_order_idx"),
+            models.Index(fields=["minutes", "id"], name="activity_minutes_order_idx"),
         ]
 
     def __str__(self):

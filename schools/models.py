@@ -128,7 +128,11 @@ class School(models.Model):
             ),
             models.CheckConstraint(condition=Q(highest_grade__lte=12), name="school_grade_max_12"),
         ]
-        indexes = [models.Index(fields=["division", "name"])]
+        indexes = [
+            models.Index(fields=["division", "name"]),
+            # Lists sorted by school name (the activity list) walk the schools in this order.
+            models.Index(fields=["name", "id"], name="school_name_order_idx"),
+        ]
 
     def __str__(self):
         return self.name

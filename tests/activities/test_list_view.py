@@ -73,6 +73,33 @@ def test_sorting_by_minutes(client, coordinator, entries):
     assert [a.minutes for a in page] == [90, 30]
 
 
+@pytest.mark.parametrize("order", ["school", "-school", "officer", "-officer", "category", "-category", "minutes",
+                                   "-minutes", "date", "-date"])
+def test_every_sort_is_total_and_keeps_each_group_newest_first(client, program_admin, sro, other_sro, school,
+                                                               other_school, order):
+    """Every sort ends with the primary key, so that pages never overlap or skip; within a school
+    or an officer, entries come newest first."""
+    for day in (3, 1, 2):
+        for officer, where in ((sro, school), (other_sro, other_school)):
+            log(officer, where, date=datetime.date(2026, 10, day), minutes=30, note=f"{where.name} {day}")
+    client.force_login(program_admin)
+    page = list(client.get(URL, {"o": order}).context["page"])
+    key = {
+        "school": lambda a: (a.school.name, a.school_id, -a.date.toordinal(), -a.pk),
+        "officer": lambda a: (a.officer.user.last_name, a.officer.user_id, -a.date.toordinal(), -a.pk),
+        "category": lambda a: (a.category, a.pk),
+        "minutes": lambda a: (a.minutes, a.pk),
+        "date": lambda a: (a.date, a.created_at, a.pk),
+    }[order.lstrip("-")]
+    if order in ("-school", "-officer"):  # the names descending, each one's entries still newest first
+        expected = sorted(page, key=lambda a: key(a)[2:])
+        expected = sorted(expected, key=lambda a: key(a)[:2], reverse=True)
+    else:
+        expected = sorted(page, key=key, reverse=order.startswith("-"))
+    assert [a.pk for a in page] == [a.pk for a in expected]
+    assert len(page) == 6
+
+
 def test_newest_first_by_default(client, program_admin, entries):
     client.force_login(program_admin)
     page = client.get(URL).context["page"]
