@@ -27,7 +27,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
-def _next_url(request, default="home"):
+def _next_url(request, default="dashboards:landing"):
+    """Where to go after a two-step step: the page asked for, if it is on this site; else where
+    signing in leads (an SRO's quick log, everyone else's home)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                        require_https=request.is_secure()):

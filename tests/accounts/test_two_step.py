@@ -55,7 +55,14 @@ def test_the_verify_page_does_not_redirect_elsewhere(client, two_step_on, princi
     device_for(principal)
     sign_in(client, "principal")
     response = client.post(reverse("accounts:two_step_verify"), {"code": code(), "next": "https://evil.example/"})
-    assert response.url == reverse("home")
+    assert response.url == reverse("dashboards:landing")
+
+
+def test_an_sro_verified_without_a_page_asked_for_lands_on_the_quick_log(client, two_step_on, sro, device_for):
+    device_for(sro)
+    sign_in(client, "sro")
+    response = client.post(reverse("accounts:two_step_verify"), {"code": code()}, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("activities:log")
 
 
 def test_a_coordinator_without_an_app_must_set_it_up_first(client, two_step_on, coordinator):
@@ -89,7 +96,7 @@ def test_confirming_with_a_code_turns_it_on_and_opens_the_site(client, two_step_
     client.get(reverse("accounts:two_step"))
     key = client.session[two_step.ENROL_KEY]
     response = client.post(reverse("accounts:two_step"), {"code": code(key)})
-    assert response.url == reverse("home")
+    assert response.url == reverse("dashboards:landing")
     assert TOTPDevice.objects.get(user=coordinator).confirmed
     assert client.get(reverse("home")).status_code == 200
     assert AuditEvent.objects.filter(event=AuditEvent.Event.TWO_STEP_CHANGED, detail__action="set_up").exists()
