@@ -51,7 +51,8 @@ from .helpers import rolled_back
 
 pytestmark = pytest.mark.django_db
 
-PROJECT_APPS = ["schools", "accounts", "officers", "activities", "incidents", "evaluations", "audit"]
+PROJECT_APPS = ["schools", "accounts", "officers", "activities", "incidents", "evaluations", "audit", "costs",
+                "dashboards"]
 
 SCRIPT = '<script>alert("x")</script>'
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -80,6 +81,8 @@ NOT_SHOWN = {
     "officers.Course.code": "a slug (letters, digits, dashes)",
     "officers.Course.provider": "typed in the administration site; no page shows it (only the course's name)",
     "audit.AuditEvent.object_type": "an app label written by the portal (app.model)",
+    "costs.OfficerCostRate.rank": "matched against officers' ranks; the costs pages show the officer's own rank",
+    "costs.OfficerCostOverride.reason": "typed in the administration site; no page shows it",
 }
 
 
