@@ -1,6 +1,7 @@
 """Each role's home page and navigation show their scope and nothing else."""
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from .factories import SchoolFactory
@@ -72,7 +73,9 @@ def test_program_admin_navigation_has_the_admin_site(client, program_admin):
 def test_home_runs_a_fixed_number_of_queries(client, coordinator, division, count, django_assert_num_queries):
     SchoolFactory.create_batch(count, division=division)
     client.force_login(coordinator)
-    with django_assert_num_queries(10):
+    # On PostgreSQL the division's contact hours add up the activity summary: the division's school
+    # count, the summary and the days of the partial month, instead of one query over the entries.
+    with django_assert_num_queries(12 if connection.vendor == "postgresql" else 10):
         client.get(reverse("home"))
 
 
