@@ -1,6 +1,7 @@
 """Each role's home page and navigation show their scope and nothing else."""
 
 import datetime
+
 import pytest
 from django.db import connection
 from django.urls import reverse
