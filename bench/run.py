@@ -414,10 +414,15 @@ def run_locust(port, cookie_file, workdir, users, seconds, env):
     if not stats.exists():
         return None
     with stats.open() as handle:
-        aggregated = next(row for row in csv.DictReader(handle) if row["Name"] == "Aggregated")
+        rows = list(csv.DictReader(handle))
+    aggregated = next(row for row in rows if row["Name"] == "Aggregated")
+    # The pages slowest under load (by p95), to say where the time goes.
+    slowest = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda row: -float(row["95%"]))[:8]
     return {"users": users, "seconds": seconds, "requests": int(aggregated["Request Count"]),
             "failures": int(aggregated["Failure Count"]), "rps": float(aggregated["Requests/s"]),
-            "p50": float(aggregated["50%"]), "p95": float(aggregated["95%"])}
+            "p50": float(aggregated["50%"]), "p95": float(aggregated["95%"]),
+            "slowest": [(row["Name"], int(row["Request Count"]), float(row["50%"]), float(row["95%"]))
+                        for row in slowest]}
 
 
 def write_results(args, size_line, seeded_in, pages, timings, queries, export, load, with_redis):
@@ -444,7 +449,9 @@ def write_results(args, size_line, seeded_in, pages, timings, queries, export, l
     if load:
         lines += ["", f"Load (bench/locustfile.py): {load['users']} users for {load['seconds']} s: "
                       f"{load['requests']:,} requests, {load['failures']} failures, {load['rps']:.1f} requests/s, "
-                      f"p50 {load['p50']:.0f} ms, p95 {load['p95']:.0f} ms."]
+                      f"p50 {load['p50']:.0f} ms, p95 {load['p95']:.0f} ms. Slowest pages under load (requests, "
+                      f"p50, p95): " + "; ".join(f"{name} ({count}, {p50:.0f} ms, {p95:.0f} ms)"
+                                                 for name, count, p50, p95 in load["slowest"]) + "."]
     section = "\n".join(lines) + "\n"
     path = Path(args.results)
     text = path.read_text() if path.exists() else "# Benchmark results\n\nWritten by `make bench` (bench/run.py).\n\n"
