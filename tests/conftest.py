@@ -1,8 +1,13 @@
 """The cast shared by the tests: two divisions, a user of each role in the first, and an
 outsider coordinator in the second."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test.utils import override_settings
 from django.utils import translation
 
 from accounts.models import Role
@@ -24,6 +29,25 @@ def english_to_start():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(django_db_setup, django_db_blocker):
+    """The whole demo data set (`seed_demo`, about ten seconds), loaded once for a module and rolled
+    back at its end; returns what the command printed. Request it with `db`: each test then runs in a
+    savepoint of this transaction (pytest-django's TestCase), so what one test changes is gone before
+    the next. A test that needs its own seed on an empty database uses `db` alone, in a module of its
+    own, since this transaction stays open until the module's last test."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        with override_settings(DEBUG=True):
+            call_command("seed_demo", stdout=out)
+        # Each test's end checks the deferred constraints (TestCase: SET CONSTRAINTS ALL IMMEDIATE in
+        # its savepoint), which on PostgreSQL re-checks every foreign key the seed wrote and is then
+        # rolled back with the savepoint: about 2 s a test. Checked here, once, they stay checked.
+        connection.check_constraints()
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

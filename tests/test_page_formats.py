@@ -6,7 +6,6 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -19,9 +18,7 @@ GROUPED_IN_ATTRIBUTE = re.compile(r'(?:href|value|max|min|action)="[^"]*\d(?:,|\
 
 
 @pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def demo(seeded_demo, db):
     # The demo coordinator and program administrator have an authenticator app: without it (and with
     # two-step verification not required in the test settings) force_login reaches their pages.
     TOTPDevice.objects.all().delete()

@@ -17,9 +17,9 @@ def snapshot():
 
 
 @pytest.fixture
-def seeded(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def seeded(seeded_demo, db):
+    """The demo, seeded once for the module (tests/conftest.py); each test's changes are rolled back.
+    The password test, which needs an empty database, is in test_seed_demo_password.py."""
 
 
 def test_seed_demo_refuses_with_debug_off(db, settings):
@@ -46,16 +46,10 @@ def test_seed_demo_gives_each_demo_user_their_scope(seeded):
 
 
 def test_seed_demo_twice_changes_nothing(seeded, settings):
+    settings.DEBUG = True
     before = snapshot()
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert snapshot() == before
-
-
-def test_demo_password_comes_from_the_environment(db, settings, monkeypatch):
-    settings.DEBUG = True
-    monkeypatch.setenv("DEMO_PASSWORD", "another-demo-password")
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert User.objects.get(username="coordinator").check_password("another-demo-password")
 
 
 def test_every_demo_record_with_a_history_starts_it_with_its_creation(seeded):

@@ -8,11 +8,11 @@ from accounts.demo import DEMO_TOTP_KEY
 
 
 @pytest.fixture
-def seeded(db, settings):
+def seeded(seeded_demo, db, settings):
+    """What seed_demo printed; the demo is seeded once for the module (tests/conftest.py). The demo's
+    commands run with DEBUG on, as with `make run`."""
     settings.DEBUG = True
-    out = StringIO()
-    call_command("seed_demo", stdout=out)
-    return out.getvalue()
+    return seeded_demo
 
 
 def test_the_demo_coordinator_and_program_admin_have_the_published_key(seeded):

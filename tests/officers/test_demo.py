@@ -1,9 +1,8 @@
-"""The officers' demo data: the Winnipeg program of 11 SROs covering 107 schools.
-Seeding takes about a second, so each test checks one aspect of the whole data set."""
+"""The officers' demo data: the Winnipeg program of 11 SROs covering 107 schools. The demo is seeded
+once for the module (tests/conftest.py, `seeded_demo`); each test checks one aspect of the whole data set."""
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.utils import timezone
 
 from accounts.models import Role, User
@@ -13,9 +12,8 @@ from schools.models import School
 
 
 @pytest.fixture
-def seeded(db, settings):
-    settings.DEBUG = True
-    call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+def seeded(seeded_demo, db):
+    return seeded_demo
 
 
 def test_eleven_winnipeg_sros_cover_the_107_schools_about_ten_each(seeded):
