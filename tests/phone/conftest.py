@@ -12,8 +12,9 @@ from accounts.middleware import LAST_ACTIVITY, SIGNED_IN_AT
 from tests.browser.harness import CHROMIUM, shared_chromium
 
 PASSWORD = "a-long-test-password"
+# reduced_motion: Bootstrap then skips its transitions, so nothing waits for an animation to end.
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True,
-         "has_touch": True}
+         "has_touch": True, "reduced_motion": "reduce"}
 
 try:
     from playwright.sync_api import sync_playwright
