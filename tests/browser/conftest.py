@@ -7,7 +7,9 @@ Reuse them in any test module under `tests/browser/`:
 - `viewport`: "phone" (390 × 844, touch) or "desktop" (1440 × 900); every test that uses an actor runs
   at both. Narrow it with `@pytest.mark.parametrize("viewport", ["phone"])`.
 - `input_mode`: "pointer" or "keyboard"; every test that uses an actor runs with both. Narrow it the
-  same way (`@pytest.mark.parametrize("input_mode", ["pointer"])`).
+  same way (`@pytest.mark.parametrize("input_mode", ["pointer"])`). Of a test left in all four
+  variants, `make test` runs phone-pointer and desktop-keyboard; the other two are marked slow
+  (`FAST_VARIANTS` below).
 - `make_actor(user=None, *, locale="en-CA", name=None)`: a new browser context (its own cookies, like a
   separate device) at the test's viewport and input mode, signed in as `user` through the sign-in
   page (no gesture counted) or anonymous, on the page signing in leads to (`landing_path`); returns
@@ -47,16 +49,40 @@ def _missing() -> str | None:
     return None
 
 
+# A test that runs in all four combinations of viewport and input mode keeps two in `make test`: the
+# phone with a pointer (where the gesture counts are measured) and the desktop with the keyboard alone,
+# so every such test still runs at 390 px, at 1440 px and by keyboard alone. The other two go through
+# the same pages and run with the slow tests (`make test-slow`, CI).
+FAST_VARIANTS = {("phone", "pointer"), ("desktop", "keyboard")}
+ALL_VARIANTS = {(viewport, mode) for viewport in VIEWPORTS for mode in ("pointer", "keyboard")}
+SLOW_VARIANT = pytest.mark.slow(reason="the other viewport and input mode of a test whose phone-pointer and "
+                                       "desktop-keyboard runs are in the fast suite (tests/browser/conftest.py)")
+
+
+def _variant(item):
+    params = item.callspec.params if hasattr(item, "callspec") else {}
+    others = tuple(sorted((name, str(value)) for name, value in params.items()
+                          if name not in ("viewport", "input_mode")))
+    return (item.module.__name__, item.originalname, others), (params.get("viewport"), params.get("input_mode"))
+
+
 def pytest_collection_modifyitems(config, items):
     """Every test of this folder uses the live server (transactional database); all are skipped,
-    with a reason, on a machine without Chromium."""
+    with a reason, on a machine without Chromium. Of a test run in all four variants, two are slow
+    (FAST_VARIANTS)."""
     reason = _missing()
-    for item in items:
-        if HERE not in Path(str(item.fspath)).resolve().parents:
-            continue
+    ours = [item for item in items if HERE in Path(str(item.fspath)).resolve().parents]
+    variants = {}
+    for item in ours:
+        test, variant = _variant(item)
+        variants.setdefault(test, set()).add(variant)
+    for item in ours:
         item.add_marker(pytest.mark.django_db(transaction=True))
         if reason:
             item.add_marker(pytest.mark.skip(reason=reason))
+        test, variant = _variant(item)
+        if variants[test] == ALL_VARIANTS and variant not in FAST_VARIANTS:
+            item.add_marker(SLOW_VARIANT)
 
 
 @pytest.fixture(scope="session")
