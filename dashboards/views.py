@@ -27,9 +27,9 @@ from .scope import (
     get_school_for_dashboard,
     school_scope,
 )
-from .selectors.dashboard import SECTIONS, dashboard_panels, panel_slugs
+from .selectors.dashboard import PANELS_SECONDS, SECTIONS, dashboard_panels, panel_slugs
 from .selectors.home import school_admin_home, sro_week
-from .selectors.overview import division_overview, program_divisions
+from .selectors.overview import PROGRAM_OVERVIEW_SECONDS, division_overview, program_divisions
 
 SECTION_TITLES = {
     "work": _("The SROs' work"),
@@ -74,7 +74,8 @@ def program_overview(request):
     panel = program_divisions(user=request.user, year=year)
     costs = program_cost_summary(user=request.user, fiscal_year=fiscal.for_school_year(year.start_year))
     return render(request, "dashboards/program.html", {"form": form, "year": year, "panel": panel,
-                                                       "costs": costs, "printed": timezone.localtime()})
+                                                       "costs": costs, "printed": timezone.localtime(),
+                                                       "refresh_minutes": PROGRAM_OVERVIEW_SECONDS // 60})
 
 
 def _division_scope(request, pk):
@@ -111,7 +112,7 @@ def _render_dashboard(request, form, scope, *, title, csv_url_name, csv_args):
         "form": form, "scope": scope, "title": title, "sections": _sections(panels),
         "csv_url": reverse(csv_url_name, args=[*csv_args, "SLUG"]).replace("SLUG.csv", ""),
         "query": request.GET.urlencode(), "printed": timezone.localtime(),
-        "costs": _division_costs(request, scope),
+        "costs": _division_costs(request, scope), "refresh_minutes": PANELS_SECONDS // 60,
     })
 
 

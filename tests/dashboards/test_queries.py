@@ -32,6 +32,7 @@ def fill(division, size):
 
 
 def queries(client, url):
+    cache.clear()  # dashboards and the program overview are cached: measure them computed
     with CaptureQueriesContext(connection) as context:
         assert client.get(url).status_code == 200
     return len(context.captured_queries)
@@ -63,13 +64,37 @@ def test_the_program_overview_runs_a_fixed_number_of_queries(client, program_adm
     client.force_login(program_admin)
     fill(division, 1)
     small = queries(client, reverse(page))
-    cache.clear()  # the program overview is cached (selectors/overview.py): measure it computed again
     fill(division, 4)
     fill(other_division, 4)
     assert queries(client, reverse(page)) == small
 
 
+def cached_queries(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
 def test_the_program_overview_is_computed_once_for_a_few_minutes(client, program_admin, division, school):
     client.force_login(program_admin)
     computed = queries(client, reverse("dashboards:program"))
-    assert queries(client, reverse("dashboards:program")) < computed
+    assert cached_queries(client, reverse("dashboards:program")) < computed
+
+
+def test_a_dashboards_figures_are_shared_by_the_same_scope_only(client, coordinator, program_admin, evaluator,
+                                                                division):
+    fill(division, 2)
+    url = reverse("dashboards:division", args=[division.pk])
+    client.force_login(coordinator)
+    computed = queries(client, url)
+    again = cached_queries(client, url)
+    assert again < computed
+    # The program administrator sees the same schools through the same roles: the same figures.
+    client.force_login(program_admin)
+    assert cached_queries(client, url) == again
+    # The evaluator's scope (aggregates only) is another: computed for them.
+    client.force_login(evaluator)
+    assert cached_queries(client, url) > again
+    # A school chosen is another scope too.
+    client.force_login(coordinator)
+    assert cached_queries(client, url + f"?school={division.schools.first().pk}") > again
