@@ -32,35 +32,31 @@ def _division(user, pk):
     return get_object_or_404(SchoolDivision.objects.visible_to(user, roles=REPORT_ROLES), pk=pk)
 
 
-# The whole program's report reads every school's figures of several years (about a second at a
-# province's size) and is the same for every program administrator (their scope is everything): it
-# is kept in the shared cache for a few minutes per choice of years, day and language, like the
-# program overview. A division's report is computed on each request.
-PROGRAM_REPORT_SECONDS = 600
+# A report reads every school's figures of several years (a division's: about 0.3 s at a province's
+# size; the whole program's: about a second). It is a yearly document whose figures change slowly, so
+# it is kept in the shared cache for a few minutes per reader, scope, choice of years, day and
+# language (the whole program's, the same for every program administrator, is shared by them).
+REPORT_SECONDS = 600
 
 
-def _program_cached(name, compute):
-    key = f"report:program:{name}:{timezone.localdate().isoformat()}:{get_language()}"
+def _cached(key, compute):
+    key = f"report:{key}:{timezone.localdate().isoformat()}:{get_language()}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, PROGRAM_REPORT_SECONDS)
+        cache.set(key, value, REPORT_SECONDS)
     return value
 
 
 def _report(request, division=None):
     schools = report_schools(request.user, division)
-    found = (years_with_data(schools) if division is not None
-             else _program_cached("years", lambda: years_with_data(schools)))
+    scope = "program" if division is None else f"division:{division.pk}:user:{request.user.pk}"
+    found = _cached(f"{scope}:years", lambda: years_with_data(schools))
     form = ReportYearsForm(request.GET, found=found, today=timezone.localdate())
     year, baseline = form.years()
-
-    def compute():
-        label = division.name if division is not None else _("The whole program")
-        return outcome_report(user=request.user, schools=schools, year=year, baseline=baseline, scope_label=label,
-                              division=division)
-
-    report = compute() if division is not None else _program_cached(f"{year}:{baseline}", compute)
+    label = division.name if division is not None else _("The whole program")
+    report = _cached(f"{scope}:{year}:{baseline}", lambda: outcome_report(
+        user=request.user, schools=schools, year=year, baseline=baseline, scope_label=label, division=division))
     return form, report
 
 
