@@ -77,6 +77,15 @@ class User(AbstractUser):
             query |= Q(**{f"{prefix}pk__in": _current_assignment_school_ids(self)})
         return query
 
+    def visible_school_ids(self, roles=None) -> list[int]:
+        """The ids of the schools `School.objects.visible_to(self, roles=roles)` gives, read once per
+        request (the user object lives for one request), for filters that need the ids themselves."""
+        known = self.__dict__.setdefault("_visible_school_ids", {})
+        key = None if roles is None else frozenset(roles)
+        if key not in known:
+            known[key] = list(School.objects.visible_to(self, roles=roles).order_by("pk").values_list("pk", flat=True))
+        return known[key]
+
     # The audit log (the audit app, a floor below, asks the user these two questions).
     @property
     def can_read_audit_log(self) -> bool:

@@ -58,10 +58,12 @@ def scoped_incident_q(user, *, roles, prefix: str = "") -> Q:
     page, list, count or export, whatever their role (program administrators included)."""
     if not user.is_authenticated:
         return Q(pk__in=[])
-    query = Q(**{f"{prefix}school__in": School.objects.visible_to(user, roles=roles)}) & submitted_once_q(prefix)
     if Role.SRO in roles and user.has_role(Role.SRO):
-        query |= Q(**{f"{prefix}created_by": user})
-    return query
+        # The same schools, listed: with a subquery inside the OR, PostgreSQL reads every incident
+        # (30-50 ms at a province's size, on each of an SRO's pages); with the ids, two indexes.
+        schools = Q(**{f"{prefix}school_id__in": user.visible_school_ids(roles)})
+        return (schools & submitted_once_q(prefix)) | Q(**{f"{prefix}created_by": user})
+    return Q(**{f"{prefix}school__in": School.objects.visible_to(user, roles=roles)}) & submitted_once_q(prefix)
 
 
 class Category(models.TextChoices):
