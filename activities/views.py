@@ -56,6 +56,14 @@ def _no_officer(request):
     return render(request, "activities/no_officer.html", status=403)
 
 
+def _today_ends_ms() -> int:
+    """The instant the portal's today ends (its next midnight), in milliseconds since 1970: a page
+    the phone kept overnight moves its date on by this clock, not by the phone's time zone rules
+    (a phone's may differ from the server's: Chromium's and Python's disagree on Winnipeg's)."""
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    return int(timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min)).timestamp() * 1000)
+
+
 def _initial_for_quick_log(officer, periods, params) -> dict:
     """Date and school for a new entry: those in the address (from "Save and log another")
     when valid, else today and the school the SRO used last."""
@@ -104,7 +112,8 @@ def log_activity(request):
     day = form.initial.get("date") if not form.is_bound else None
     return render(request, "activities/log_form.html", {
         "form": form, "offered_any": bool(periods), "day": day,
-        "client_id": client_id or uuid.uuid4(), "today": timezone.localdate(), "offline_texts": offline_texts(),
+        "client_id": client_id or uuid.uuid4(), "today": timezone.localdate(), "today_ends": _today_ends_ms(),
+        "offline_texts": offline_texts(),
         # What is already logged that day: a check after "Save and log another".
         "day_totals": activity_totals(Activity.objects.written_by(request.user).filter(date=day)) if day else None,
     })

@@ -345,15 +345,17 @@
   });
 
   // Opening the page ---------------------------------------------------------------------------------
-  // A page kept from an earlier day: today's date, as the server would have given.
+  // A page kept from an earlier day: today's date, as the server would give it now. Counted by the
+  // server's clock (the instant its day ended), never by the phone's time zone rules, which may
+  // differ from the server's: the phone would then send a date the server calls tomorrow.
   var dateInput = form.elements.namedItem("date");
   var serverToday = form.getAttribute("data-today");
-  var now = new Date();
-  var localToday = [now.getFullYear(), String(now.getMonth() + 1).padStart(2, "0"),
-    String(now.getDate()).padStart(2, "0")].join("-");
-  if (dateInput && serverToday && dateInput.value === serverToday && localToday > serverToday) {
-    dateInput.max = localToday;
-    dateInput.value = localToday;
+  var todayEnds = Number(form.getAttribute("data-today-ends"));
+  if (dateInput && serverToday && dateInput.value === serverToday && todayEnds && Date.now() >= todayEnds) {
+    var moved = new Date(serverToday + "T12:00:00Z");
+    moved.setUTCDate(moved.getUTCDate() + 1 + Math.floor((Date.now() - todayEnds) / 86400000));
+    dateInput.max = moved.toISOString().slice(0, 10);
+    dateInput.value = dateInput.max;
     fire(dateInput);
   }
   // A new id at each opening: a page kept by the service worker carries the id it was served with.

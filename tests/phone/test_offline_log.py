@@ -126,3 +126,40 @@ def test_a_refused_entry_comes_back_with_its_reason_to_correct(phone, sro_user, 
     assert Activity.objects.count() == 1
     phone.goto("/activities/log/")
     assert phone.locator("#offline-refused").count() == 0
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Pacific/Pago_Pago"])
+def test_the_date_is_the_servers_today_whatever_the_phones_time_zone(chromium, live_server, settings, sro_user,
+                                                                     school, zone):
+    """A phone whose time zone (or its rules: Chromium's and Python's disagree on Winnipeg's) puts
+    it on another day keeps the server's date; an entry with it is logged, not refused."""
+    from django.utils import timezone
+
+    from .conftest import PHONE
+
+    settings.SESSION_COOKIE_SECURE = settings.CSRF_COOKIE_SECURE = False
+    context = chromium.new_context(base_url=live_server.url, timezone_id=zone, **PHONE)
+    page = context.new_page()
+    try:
+        sign_in(page, sro_user)
+        assert page.input_value("input[name=date]") == timezone.localdate().isoformat()
+        log_one(page, Category.INFORMAL_CONTACT, "20")
+        page.wait_for_selector("text=Logged: Informal contact")
+        assert Activity.objects.get().date == timezone.localdate()
+    finally:
+        context.close()
+
+
+def test_a_page_kept_past_the_servers_midnight_moves_to_the_next_day(phone, sro_user, school):
+    """The page the phone kept says when the server's day ends; opened after that, its date is
+    the next day, counted by that instant (the phone's clock set ahead here)."""
+    import datetime
+
+    from django.utils import timezone
+
+    sign_in(phone, sro_user)
+    ends = int(phone.get_attribute("form[data-today-ends]", "data-today-ends"))
+    phone.clock.install(time=datetime.datetime.fromtimestamp(ends / 1000 + 3600, tz=datetime.UTC))
+    phone.reload()
+    tomorrow = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
+    assert phone.input_value("input[name=date]") == tomorrow
