@@ -45,6 +45,8 @@ from incidents.models import Category, Incident, submitted_once_q
 from officers.models import Assignment
 from schools.models import School
 
+from .selectors.common import start_of_day
+
 REPORT_ROLES = frozenset({Role.COORDINATOR, Role.EVALUATOR, Role.PROGRAM_ADMIN})
 # Each group needs at least this many schools for served and not-served schools to be compared.
 MIN_GROUP_SCHOOLS = 3
@@ -79,18 +81,14 @@ def year_bounds(start: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(start, 7, 1), datetime.date(start + 1, 6, 30)
 
 
-def _aware(day: datetime.date) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def _year_case(field_name: str, years, *, dated: bool):
     """A CASE giving the school year (its start, as text) of a date or datetime field."""
     whens = []
     for start in years:
         first, last = year_bounds(start)
         if dated:
-            whens.append(When(**{f"{field_name}__gte": _aware(first),
-                                 f"{field_name}__lt": _aware(last + datetime.timedelta(days=1))},
+            whens.append(When(**{f"{field_name}__gte": start_of_day(first),
+                                 f"{field_name}__lt": start_of_day(last + datetime.timedelta(days=1))},
                               then=Value(str(start))))
         else:
             whens.append(When(**{f"{field_name}__range": (first, last)}, then=Value(str(start))))
@@ -327,9 +325,9 @@ class _Builder:
     def response_section(self):
         measure = ExpressionWrapper(F("on_scene_at") - F("received_at"), output_field=DurationField())
         first, last = self.span()
-        after_last = _aware(last + datetime.timedelta(days=1))
+        after_last = start_of_day(last + datetime.timedelta(days=1))
         calls = CallForService.objects.filter(
-            school__in=self.ids, received_at__gte=_aware(first), received_at__lt=after_last,
+            school__in=self.ids, received_at__gte=start_of_day(first), received_at__lt=after_last,
         ).annotate(year=_year_case("received_at", self.years, dated=True))
         by_unit = percentiles(calls, measure, group_by=["year", "unit_type"], output_field=DurationField())
         served_ids = self.group_ids[SERVED]
@@ -400,8 +398,8 @@ class _Builder:
         group_of = Case(*[When(category__in=cats, then=Value(slug)) for slug, (_l, cats) in INCIDENT_GROUPS.items()],
                         default=None, output_field=CharOutput())
         rows = (
-            Incident.objects.filter(submitted_once_q(), school__in=self.ids, occurred_at__gte=_aware(first),
-                                    occurred_at__lt=_aware(last + datetime.timedelta(days=1)))
+            Incident.objects.filter(submitted_once_q(), school__in=self.ids, occurred_at__gte=start_of_day(first),
+                                    occurred_at__lt=start_of_day(last + datetime.timedelta(days=1)))
             .annotate(year=_year_case("occurred_at", self.years, dated=True), kind=group_of)
             .filter(kind__isnull=False).order_by().values("year", "kind").annotate(n=Count("pk"))
         )

@@ -23,12 +23,13 @@ def _bounds(field: str, first, last) -> dict:
     local times: the database compares the stored times with two instants (and can use an index)
     instead of converting every row's time to a local date."""
     if field.endswith("__date"):
-        return {f"{field[:-6]}__gte": _start_of(first),
-                f"{field[:-6]}__lt": _start_of(last + datetime.timedelta(days=1))}
+        return {f"{field[:-6]}__gte": start_of_day(first),
+                f"{field[:-6]}__lt": start_of_day(last + datetime.timedelta(days=1))}
     return {f"{field}__gte": first, f"{field}__lte": last}
 
 
-def _start_of(day: datetime.date) -> datetime.datetime:
+def start_of_day(day: datetime.date) -> datetime.datetime:
+    """The first instant of `day`, in the portal's time zone."""
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
@@ -42,7 +43,7 @@ def two_years_q(field: str, year: SchoolYear) -> Q:
 
 def period_of(field: str, year: SchoolYear) -> Case:
     """CURRENT for the chosen school year, PREVIOUS for the one before (with `two_years_q`)."""
-    since = {f"{field[:-6]}__gte": _start_of(year.first_day)} if field.endswith("__date") else {
+    since = {f"{field[:-6]}__gte": start_of_day(year.first_day)} if field.endswith("__date") else {
         f"{field}__gte": year.first_day}
     return Case(When(**since, then=Value(CURRENT)), default=Value(PREVIOUS), output_field=CharField())
 
