@@ -31,13 +31,37 @@ def english_to_start():
     translation.deactivate()
 
 
-@pytest.fixture(scope="module")
+def _reads_the_demo(item):
+    return "seeded_demo" in getattr(item, "fixturenames", ())
+
+
+def pytest_collection_modifyitems(config, items):
+    """The tests that read the seeded demo run first, in their collected order, so that a test process
+    seeds it once (`seeded_demo` below) on a database that no live-server test has flushed yet (a
+    flush takes the rows data migrations made, such as the course catalogue the seed refers to).
+    pytest-xdist hands each worker its tests in this order."""
+    on_demo = [item for item in items if _reads_the_demo(item)]
+    if on_demo:
+        items[:] = on_demo + [item for item in items if not _reads_the_demo(item)]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """The demo's transaction is rolled back after the last test that reads it, before any test on an
+    empty database: its fixture is session-scoped, so it is finished here by hand."""
+    yield
+    if _reads_the_demo(item) and (nextitem is None or not _reads_the_demo(nextitem)):
+        item._fixtureinfo.name2fixturedefs["seeded_demo"][-1].finish(item._request)
+
+
+@pytest.fixture(scope="session")
 def seeded_demo(django_db_setup, django_db_blocker):
-    """The whole demo data set (`seed_demo`, about ten seconds), loaded once for a module and rolled
-    back at its end; returns what the command printed. Request it with `db`: each test then runs in a
-    savepoint of this transaction (pytest-django's TestCase), so what one test changes is gone before
-    the next. A test that needs its own seed on an empty database uses `db` alone, in a module of its
-    own, since this transaction stays open until the module's last test."""
+    """The whole demo data set (`seed_demo`, about ten seconds), loaded once per test process and
+    rolled back after the last test that reads it; returns what the command printed. Request it with `db`:
+    each test then runs in a savepoint of this transaction (pytest-django's TestCase), so what one
+    test changes is gone before the next. The tests asking for it run before all the others and the
+    transaction ends after the last of them (the hooks above). A test that needs its own seed on an
+    empty database uses `db` alone."""
     with django_db_blocker.unblock(), transaction.atomic():
         out = StringIO()
         with override_settings(DEBUG=True):
