@@ -10,10 +10,12 @@ Reuse them in any test module under `tests/browser/`:
   same way (`@pytest.mark.parametrize("input_mode", ["pointer"])`). Of a test left in all four
   variants, `make test` runs phone-pointer and desktop-keyboard; the other two are marked slow
   (`FAST_VARIANTS` below).
-- `make_actor(user=None, *, locale="en-CA", name=None)`: a new browser context (its own cookies, like a
-  separate device) at the test's viewport and input mode, signed in as `user` through the sign-in
-  page (no gesture counted) or anonymous, on the page signing in leads to (`landing_path`); returns
-  an `Actor` (tests/browser/harness.py).
+- `make_actor(user=None, *, locale="en-CA", name=None, through_sign_in_page=False)`: a new browser
+  context (its own cookies, like a separate device) at the test's viewport and input mode, signed in
+  as `user` or anonymous, on the page signing in leads to (`landing_path`); returns an `Actor`
+  (tests/browser/harness.py). The user's session is handed to the browser as its cookie (two page
+  loads fewer a person); `through_sign_in_page=True` signs in with the form instead, as the smoke test
+  does. No gesture of the sign-in is counted.
 - `actor`: an anonymous actor, for the simplest tests.
 
 Every test here runs against pytest-django's `live_server` with a transactional database: create the
@@ -27,6 +29,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 from accounts.models import Role
 
@@ -103,9 +107,10 @@ def input_mode(request):
 
 
 def screenshots_wanted(input_mode: str) -> bool:
-    """Screenshots of the pointer runs by default (the keyboard runs visit the same pages);
-    BROWSER_SCREENSHOTS=all keeps both, =none neither."""
-    wanted = os.environ.get("BROWSER_SCREENSHOTS", "pointer")
+    """Screenshots cost a tenth of a second a page, so `make test` takes none unless asked:
+    BROWSER_SCREENSHOTS=pointer (what CI sets) keeps the pointer runs' (the keyboard runs visit the
+    same pages), =all both."""
+    wanted = os.environ.get("BROWSER_SCREENSHOTS", "none")
     return wanted == "all" or wanted == input_mode
 
 
@@ -116,7 +121,7 @@ def make_actor(browser, live_server, viewport, input_mode, request):
     variant = request.node.callspec.id if hasattr(request.node, "callspec") else ""
     folder = ARTIFACTS / f"{safe_name(request.node.originalname)[:70]}-{safe_name(variant)}"
 
-    def make(user=None, *, locale="en-CA", name=None):
+    def make(user=None, *, locale="en-CA", name=None, through_sign_in_page=False):
         size = VIEWPORTS[viewport]
         context = browser.new_context(
             viewport=size, locale=locale, timezone_id="America/Winnipeg", accept_downloads=True,
@@ -131,8 +136,11 @@ def make_actor(browser, live_server, viewport, input_mode, request):
         actor = Actor(context.new_page(), base_url=live_server.url, viewport=viewport, mode=input_mode,
                       name=name or (user.username if user else "visitor"), artifacts=folder,
                       screenshots=screenshots_wanted(input_mode), sequence=sequence)
-        if user is not None:
+        if user is not None and through_sign_in_page:
             sign_in(actor, user)
+        elif user is not None:
+            context.add_cookies([session_cookie(user, live_server.url)])
+            actor.goto(landing_path(user), step="home")
         actors.append(actor)
         return actor
 
@@ -154,6 +162,15 @@ def landing_path(user) -> str:
     """Where signing in leads (dashboards:landing): an officer and nothing else lands on the quick
     log, everyone else on the home page."""
     return "/activities/log/" if user.roles == {Role.SRO} else "/"
+
+
+def session_cookie(user, url: str) -> dict:
+    """A signed-in session of `user` (Django's test client: the session store the server reads),
+    as a cookie for the browser."""
+    client = Client()
+    client.force_login(user)
+    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+            "url": url}
 
 
 def sign_in(actor: Actor, user, password: str = TEST_PASSWORD):
