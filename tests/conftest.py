@@ -43,6 +43,23 @@ def pytest_collection_modifyitems(config, items):
     on_demo = [item for item in items if _reads_the_demo(item)]
     if on_demo:
         items[:] = on_demo + [item for item in items if not _reads_the_demo(item)]
+    _journeys_first_among_live_server_tests(items)
+
+
+def _on_live_server(item):
+    return "live_server" in getattr(item, "fixturenames", ())
+
+
+def _journeys_first_among_live_server_tests(items):
+    """pytest-django runs the tests on a live server after the others, together. The browser journeys
+    (10-20 s each) start that group, so that the two workers end on short tests, together."""
+    first = next((index for index, item in enumerate(items) if _on_live_server(item)), None)
+    if first is None:
+        return
+    journeys = [item for item in items[first:]
+                if _on_live_server(item) and item.module.__name__.rpartition(".")[2].startswith("test_journey")]
+    rest = [item for item in items[first:] if item not in journeys]
+    items[first:] = journeys + rest
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -58,6 +58,9 @@ def _missing() -> str | None:
 # so every such test still runs at 390 px, at 1440 px and by keyboard alone. The other two go through
 # the same pages and run with the slow tests (`make test-slow`, CI).
 FAST_VARIANTS = {("phone", "pointer"), ("desktop", "keyboard")}
+# A test marked `@pytest.mark.fast_variants(("phone", "pointer"))` keeps only those in `make test`: the
+# incident journey, 10-20 s a run, whose desktop and keyboard runs go through pages the other journeys
+# and the page tests already cover by keyboard at 1440 px.
 ALL_VARIANTS = {(viewport, mode) for viewport in VIEWPORTS for mode in ("pointer", "keyboard")}
 SLOW_VARIANT = pytest.mark.slow(reason="the other viewport and input mode of a test whose phone-pointer and "
                                        "desktop-keyboard runs are in the fast suite (tests/browser/conftest.py)")
@@ -85,7 +88,9 @@ def pytest_collection_modifyitems(config, items):
         if reason:
             item.add_marker(pytest.mark.skip(reason=reason))
         test, variant = _variant(item)
-        if variants[test] == ALL_VARIANTS and variant not in FAST_VARIANTS:
+        narrowed = item.get_closest_marker("fast_variants")
+        fast = set(narrowed.args) if narrowed else FAST_VARIANTS
+        if variants[test] == ALL_VARIANTS and variant not in fast:
             item.add_marker(SLOW_VARIANT)
 
 

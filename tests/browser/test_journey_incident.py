@@ -15,6 +15,7 @@ def cast(sro, principal, coordinator, school):
     return {"sro": sro, "principal": principal, "coordinator": coordinator, "school": school}
 
 
+@pytest.mark.fast_variants(("phone", "pointer"))
 def test_an_incident_goes_from_the_sros_phone_through_review_to_closed(make_actor, cast, division):
     sro = make_actor(cast["sro"])
     with sro.measure("routine log"):
