@@ -1,10 +1,15 @@
 """Home, landing and dashboards. Thin: scope.py decides what a user sees, selectors compute."""
 
+import hashlib
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decorators import role_required
@@ -27,7 +32,7 @@ from .scope import (
     get_school_for_dashboard,
     school_scope,
 )
-from .selectors.dashboard import PANELS_SECONDS, SECTIONS, dashboard_panels, panel_slugs
+from .selectors.dashboard import PANELS_SECONDS, SECTIONS, dashboard_panels, panel_slugs, panels_cache_key
 from .selectors.home import school_admin_home, sro_week
 from .selectors.overview import PROGRAM_OVERVIEW_SECONDS, division_overview, program_divisions
 
@@ -106,12 +111,27 @@ def _division_costs(request, scope):
                                  fiscal_year=fiscal.for_school_year(scope.year.start_year))
 
 
+def _panels_html(request, scope, csv_url, query):
+    """The panels, rendered: kept in the shared cache beside their figures (same scope, language and
+    day, same lifetime), since rendering their 500-odd cells takes longer than reading the figures.
+    The page's address (filters) is part of the key: the CSV links carry it."""
+    key = f"{panels_cache_key(scope)}:html:{hashlib.sha256(query.encode()).hexdigest()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("dashboards/includes/sections.html", {
+            "sections": _sections(dashboard_panels(scope)), "csv_url": csv_url, "query": query}, request)
+        cache.set(key, html, PANELS_SECONDS)
+    return html
+
+
 def _render_dashboard(request, form, scope, *, title, csv_url_name, csv_args):
-    panels = dashboard_panels(scope)
+    csv_url = reverse(csv_url_name, args=[*csv_args, "SLUG"]).replace("SLUG.csv", "")
+    query = request.GET.urlencode()
     return render(request, "dashboards/dashboard.html", {
-        "form": form, "scope": scope, "title": title, "sections": _sections(panels),
-        "csv_url": reverse(csv_url_name, args=[*csv_args, "SLUG"]).replace("SLUG.csv", ""),
-        "query": request.GET.urlencode(), "printed": timezone.localtime(),
+        "form": form, "scope": scope, "title": title, "panels_html": _panels_html(request, scope, csv_url, query),
+        # The panels themselves, read only when something asks (the tests): the page shows panels_html.
+        "sections": SimpleLazyObject(lambda: _sections(dashboard_panels(scope))),
+        "csv_url": csv_url, "query": query, "printed": timezone.localtime(),
         "costs": _division_costs(request, scope), "refresh_minutes": PANELS_SECONDS // 60,
     })
 

@@ -56,7 +56,7 @@ def panel_slugs(scope: DashboardScope) -> list[str]:
 PANELS_SECONDS = 300
 
 
-def _cache_key(scope: DashboardScope) -> str:
+def panels_cache_key(scope: DashboardScope) -> str:
     fingerprint = repr((sorted(scope.school_ids), sorted(scope.roles), scope.aggregates_only, scope.year.label,
                         sorted(scope.list_filters.items()), scope.division and scope.division.pk,
                         scope.school and scope.school.pk, get_language(), timezone.localdate().isoformat()))
@@ -68,7 +68,7 @@ def dashboard_panels(scope: DashboardScope, slugs=None) -> dict[str, Panel]:
     fixed number of queries (one to three per panel, whatever the number of schools, activities,
     incidents or responses) and kept for PANELS_SECONDS."""
     allowed = panel_slugs(scope)
-    key = _cache_key(scope)
+    key = panels_cache_key(scope)
     panels = cache.get(key)
     if panels is None and slugs:
         return _compute(scope, [slug for slug in slugs if slug in allowed])

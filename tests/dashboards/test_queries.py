@@ -98,3 +98,26 @@ def test_a_dashboards_figures_are_shared_by_the_same_scope_only(client, coordina
     # A school chosen is another scope too.
     client.force_login(coordinator)
     assert cached_queries(client, url + f"?school={division.schools.first().pk}") > again
+
+
+def _panels_part(html):
+    return html[html.index('<h2 class="h5 mt-4">'):html.rindex("</section>")]
+
+
+def test_the_rendered_panels_are_kept_per_scope_language_and_address(client, coordinator, division):
+    fill(division, 2)
+    url = reverse("dashboards:division", args=[division.pk])
+    client.force_login(coordinator)
+    first = client.get(url)
+    again = client.get(url)
+    assert _panels_part(again.text) == _panels_part(first.text)
+    rendered = [[template.name for template in response.templates] for response in (first, again)]
+    assert "dashboards/includes/panel.html" in rendered[0]
+    assert "dashboards/includes/panel.html" not in rendered[1]  # kept, not rendered again
+    first = first.text
+    # French readers get French panels, not the English ones kept a moment ago.
+    french = client.get(url, headers={"accept-language": "fr"}).text
+    assert _panels_part(french) != _panels_part(first)
+    # The CSV links carry the page's filters: another address, other links.
+    year = client.get(url + "?year=2024").text
+    assert 'year=2024' in _panels_part(year) and 'year=2024' not in _panels_part(first)
