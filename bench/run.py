@@ -383,6 +383,9 @@ def main():
                       for role in users},
         }))
         load = run_locust(port, cookie_file, workdir, args.load_users, args.load_seconds, run_env)
+        if load and load["failed"]:  # the server's side of them, before the work folder goes
+            print("  failures under load:", *load["failed"], sep="\n    ")
+            print("  end of the server's log:\n" + (workdir / "gunicorn.log").read_text()[-6000:], flush=True)
         write_results(args, size_line, seeded_in, pages, timings, queries, export, load, redis is not None)
     finally:
         for process in reversed(processes):
@@ -434,7 +437,13 @@ def run_locust(port, cookie_file, workdir, users, seconds, env):
     aggregated = next(row for row in rows if row["Name"] == "Aggregated")
     # The pages slowest under load (by p95), to say where the time goes.
     slowest = sorted((row for row in rows if row["Name"] != "Aggregated"), key=lambda row: -float(row["95%"]))[:8]
-    return {"users": users, "seconds": seconds, "requests": int(aggregated["Request Count"]),
+    # What failed, and how often (locust's own list): "a failure" alone says nothing to fix.
+    failures_csv = Path(f"{prefix}_failures.csv")
+    failed = []
+    if failures_csv.exists():
+        with failures_csv.open() as handle:
+            failed = [(row["Name"], row["Error"], int(row["Occurrences"])) for row in csv.DictReader(handle)]
+    return {"users": users, "seconds": seconds, "requests": int(aggregated["Request Count"]), "failed": failed,
             "failures": int(aggregated["Failure Count"]), "rps": float(aggregated["Requests/s"]),
             "p50": float(aggregated["50%"]), "p95": float(aggregated["95%"]),
             "slowest": [(row["Name"], int(row["Request Count"]), float(row["50%"]), float(row["95%"]))
@@ -472,6 +481,9 @@ def write_results(args, size_line, seeded_in, pages, timings, queries, export, l
                       f"p50 {load['p50']:.0f} ms, p95 {load['p95']:.0f} ms. Slowest pages under load (requests, "
                       f"p50, p95): " + "; ".join(f"{name} ({count}, {p50:.0f} ms, {p95:.0f} ms)"
                                                  for name, count, p50, p95 in load["slowest"]) + "."]
+        if load["failed"]:
+            lines += ["", "Failures under load (page, error, times): " + "; ".join(
+                f"{name}: {error} ({times})" for name, error, times in load["failed"]) + "."]
     section = "\n".join(lines) + "\n"
     path = Path(args.results)
     text = path.read_text() if path.exists() else "# Benchmark results\n\nWritten by `make bench` (bench/run.py).\n\n"
