@@ -21,6 +21,7 @@ from accounts.decorators import role_required
 from accounts.models import Role
 from audit.services import audit_export
 from common.csvexport import choice_label, csv_response, local_minute
+from common.dates import start_of_day
 from common.pagination import KnownCountPaginator
 
 from .forms import ActivityForm
@@ -61,7 +62,7 @@ def _today_ends_ms() -> int:
     the phone kept overnight moves its date on by this clock, not by the phone's time zone rules
     (a phone's may differ from the server's: Chromium's and Python's disagree on Winnipeg's)."""
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
-    return int(timezone.make_aware(datetime.datetime.combine(tomorrow, datetime.time.min)).timestamp() * 1000)
+    return int(start_of_day(tomorrow).timestamp() * 1000)
 
 
 def _initial_for_quick_log(officer, periods, params) -> dict:

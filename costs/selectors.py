@@ -11,7 +11,6 @@ For the dashboards: ``division_cost_summary(user=..., division=..., fiscal_year=
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -20,8 +19,8 @@ from fractions import Fraction
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
+from common.dates import day_bounds
 from common.suppression import INCIDENT_MINIMUM, is_small
 from incidents.models import Incident, RespondingUnit, Status, scoped_incident_q
 from officers.models import Assignment, Officer
@@ -125,16 +124,10 @@ class DivisionCost:
         return to_money(self.total / self.enrolment) if self.enrolment else None
 
 
-def _day_bounds(first: datetime.date, last: datetime.date):
-    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
-    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min))
-    return start, end
-
-
 def savings_incidents(user, fiscal_year: int, division_ids):
     """Incidents resolved with no patrol unit called: closed, in the fiscal year, with the SRO (or
     no police unit) responding. {division id: count}."""
-    start, end = _day_bounds(*fiscal.bounds(fiscal_year))
+    start, end = day_bounds(*fiscal.bounds(fiscal_year))
     rows = (
         Incident.objects.filter(scoped_incident_q(user, roles=COST_ROLES))
         .filter(status=Status.CLOSED, occurred_at__gte=start, occurred_at__lt=end,

@@ -35,6 +35,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
+from common.dates import start_of_day
 from common.stats import percentiles
 from common.suppression import INCIDENT_MINIMUM, SURVEY_MINIMUM, SuppressedTable, is_small, rate
 from costs import fiscal
@@ -44,8 +45,6 @@ from evaluations.tallies import scored_by_indicator
 from incidents.models import Category, Incident, submitted_once_q
 from officers.models import Assignment
 from schools.models import School
-
-from .selectors.common import start_of_day
 
 REPORT_ROLES = frozenset({Role.COORDINATOR, Role.EVALUATOR, Role.PROGRAM_ADMIN})
 # Each group needs at least this many schools for served and not-served schools to be compared.

@@ -10,9 +10,9 @@ from django.db import connection
 from django.db.models import Avg, Count, DurationField, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 
 from accounts.models import Role
+from common.dates import day_bounds
 from common.suppression import INCIDENT_MINIMUM, SuppressedTable
 from schools.models import School
 
@@ -430,8 +430,7 @@ def school_year_months(year: str) -> tuple[datetime.date, datetime.date]:
 def _outcome_querysets(user, school_year):
     first, last = school_year_months(school_year)
     attendance = AttendanceRecord.objects.visible_to(user).filter(month__range=(first, last))
-    start = timezone.make_aware(datetime.datetime.combine(first, datetime.time.min))
-    end = timezone.make_aware(datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time.min))
+    start, end = day_bounds(first, last)
     calls = CallForService.objects.visible_to(user).filter(received_at__gte=start, received_at__lt=end)
     return attendance, calls
 

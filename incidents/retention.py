@@ -34,6 +34,7 @@ from simple_history.utils import bulk_update_with_history
 
 from audit.models import AuditEvent
 from audit.services import audit_record
+from common.dates import start_of_day
 
 from .models import (
     RETENTION_REVIEW_ROLES,
@@ -65,7 +66,7 @@ def retention_cutoff(today: datetime.date, years: int | None = None) -> datetime
         day = today.replace(year=today.year - years)
     except ValueError:  # 29 February
         day = today.replace(year=today.year - years, day=28)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+    return start_of_day(day)
 
 
 def with_closed_at(incidents):

@@ -6,7 +6,8 @@ import datetime
 from decimal import Decimal
 
 from django.db.models import Case, CharField, Q, Value, When
-from django.utils import timezone
+
+from common.dates import start_of_day
 
 from ..periods import SchoolYear
 
@@ -26,11 +27,6 @@ def _bounds(field: str, first, last) -> dict:
         return {f"{field[:-6]}__gte": start_of_day(first),
                 f"{field[:-6]}__lt": start_of_day(last + datetime.timedelta(days=1))}
     return {f"{field}__gte": first, f"{field}__lte": last}
-
-
-def start_of_day(day: datetime.date) -> datetime.datetime:
-    """The first instant of `day`, in the portal's time zone."""
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def two_years_q(field: str, year: SchoolYear) -> Q:

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from common.dates import day_bounds
 from common.stats import percentiles
 from common.suppression import INCIDENT_MINIMUM, SuppressedTable
 from evaluations.models import CallForService, UnitType
@@ -257,8 +258,7 @@ def response_time_panel(scope: DashboardScope) -> Panel:
     incidents = _in_two_years(scope).annotate(period=period_of("occurred_at__date", year))
     from_incidents = percentiles(incidents, INCIDENT_RESPONSE, group_by=("period", "responding_unit"),
                                  output_field=DurationField())
-    start = timezone.make_aware(datetime.datetime.combine(previous.first_day, datetime.time.min))
-    end = timezone.make_aware(datetime.datetime.combine(year.last_day + datetime.timedelta(days=1), datetime.time.min))
+    start, end = day_bounds(previous.first_day, year.last_day)
     calls = (CallForService.objects.visible_to(scope.user, roles=scope.roles)
              .filter(school__in=scope.school_ids, received_at__gte=start, received_at__lt=end)
              .annotate(period=period_of("received_at__date", year)))
