@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from accounts.decorators import role_required
@@ -129,8 +128,6 @@ def _render_dashboard(request, form, scope, *, title, csv_url_name, csv_args):
     query = request.GET.urlencode()
     return render(request, "dashboards/dashboard.html", {
         "form": form, "scope": scope, "title": title, "panels_html": _panels_html(request, scope, csv_url, query),
-        # The panels themselves, read only when something asks (the tests): the page shows panels_html.
-        "sections": SimpleLazyObject(lambda: _sections(dashboard_panels(scope))),
         "csv_url": csv_url, "query": query, "printed": timezone.localtime(),
         "costs": _division_costs(request, scope), "refresh_minutes": PANELS_SECONDS // 60,
     })

@@ -18,6 +18,7 @@ from tests.activities.factories import ActivityFactory
 from tests.incidents.factories import AssessmentFactory, IncidentFactory
 
 from .conftest import at
+from .helpers import shown_panels
 
 SUBMITTED = Status.SUBMITTED
 
@@ -26,7 +27,7 @@ def panels_of(client, user, division, **params):
     client.force_login(user)
     response = client.get(reverse("dashboards:division", args=[division.pk]), params)
     assert response.status_code == 200
-    return {panel.slug: panel for section in response.context["sections"] for panel in section["panels"]}
+    return shown_panels(response)
 
 
 def row(panel, label):

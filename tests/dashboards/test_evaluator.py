@@ -12,6 +12,7 @@ from tests.incidents.factories import IncidentFactory
 from tests.officers.factories import officer_for
 
 from .conftest import at
+from .helpers import shown_panels
 
 SUBMITTED = Status.SUBMITTED
 
@@ -24,7 +25,7 @@ def dashboard(client, user, division, **params):
 
 
 def panels(response):
-    return {panel.slug: panel for section in response.context["sections"] for panel in section["panels"]}
+    return shown_panels(response)
 
 
 def make(school, category, count, when=None):

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from tests.evaluations.factories import QuestionFactory, SurveyFactory, make_responses
 
+from .helpers import shown_panels
+
 
 @pytest.fixture
 def surveys(school, other_school):
@@ -21,7 +23,7 @@ def surveys(school, other_school):
 def survey_row(client, coordinator, division):
     client.force_login(coordinator)
     response = client.get(reverse("dashboards:division", args=[division.pk]))
-    panel = {p.slug: p for s in response.context["sections"] for p in s["panels"]}["survey-indicators"]
+    panel = shown_panels(response)["survey-indicators"]
     [row] = panel.rows
     return row
 
